@@ -1,0 +1,26 @@
+# The two set-up commands the README names: `make demo` and `make test`.
+SWIFT ?= swift
+
+.PHONY: demo test build deps lint format bench
+
+deps:
+	./scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# The whole flow on a local registry and a local git repository.
+demo: deps
+	$(SWIFT) build --product argocd-image-pr
+	./scripts/demo.sh
+
+# Every test: unit tests plus end-to-end tests against a real registry and real git servers.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --no-parallel
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
+
+format:
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests Benchmarks

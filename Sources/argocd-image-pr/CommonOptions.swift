@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// Output format of `plan` and `run`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+/// Output format of `check-image`.
+enum CheckImageFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Options shared by the commands that read Applications from repositories.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: "Configuration file (default: argocd-image-pr.yaml when present).")
+    var config: String?
+
+    @Option(
+        name: .long,
+        help: "Repository holding Application manifests: a local path or a git URL (repeatable; default: the current directory)."
+    )
+    var repo: [String] = []
+}
