@@ -1,0 +1,119 @@
+/// Applies an ``ImagePolicy`` to the tags a registry listed, the way Argo CD Image Updater would.
+///
+/// The registry is consulted only through the `metadata` closure, and only as much as the strategy
+/// needs: `semver` and `alphabetical` ask about the best tag (and the next ones only when the
+/// registry says a tag is not a candidate), `digest` about the followed tag, `newest-build` about
+/// every tag that passed the filters, at most ``maximumConcurrentMetadataRequests`` at a time.
+///
+/// Like Image Updater, the chosen tag is the best allowed one whatever the current tag is: when the
+/// current tag is newer than every allowed tag (outside the constraint, or deleted) the selection
+/// moves back to the best allowed tag.
+public struct TagSelector: Sendable {
+    /// Metadata requests in flight at once for `newest-build`.
+    public var maximumConcurrentMetadataRequests: Int
+
+    public init(maximumConcurrentMetadataRequests: Int = 8) {
+        self.maximumConcurrentMetadataRequests = max(1, maximumConcurrentMetadataRequests)
+    }
+
+    /// Chooses the tag for one image.
+    ///
+    /// - Parameters:
+    ///   - tags: the registry's tags, in any order; duplicates and invalid tag names are ignored.
+    ///   - current: the tag the image is on now, if known.
+    ///   - currentDigest: the digest the image is on now; only `digest` looks at it.
+    ///   - policy: strategy, constraint, filters, pin and skips.
+    ///   - metadata: asks the registry about one tag (see ``TagMetadata``); its errors are rethrown.
+    /// - Throws: ``PolicyError`` for an invalid semver constraint, or what `metadata` threw.
+    public func select(
+        tags: [String],
+        current: String?,
+        currentDigest: String? = nil,
+        policy: ImagePolicy,
+        metadata: @escaping @Sendable (String) async throws -> TagMetadata
+    ) async throws -> Selection {
+        let constraint = policy.strategy == .semver ? try policy.versionConstraint() : nil
+        var seen = Set<String>()
+        let listed = tags.filter { TagOrder.isValidTag($0) && seen.insert($0).inserted }
+        guard !listed.isEmpty else { return Selection(chosen: nil, reason: .noTags, considered: 0) }
+
+        if let pinned = policy.pinnedTag {
+            guard seen.contains(pinned) else {
+                return Selection(chosen: nil, reason: .pinnedTagMissing(tag: pinned), considered: 0)
+            }
+            let pin = Self.candidate(pinned, try await metadata(pinned))
+            return Selection(chosen: pin, reason: pinned == current ? .pinned : nil, considered: 1)
+        }
+
+        let allowed = listed.filter { policy.filter.allows($0) && !policy.skippedTags.contains($0) }
+        let selection: Selection
+        switch policy.strategy {
+        case .digest:
+            return try await followDigest(policy.trackedTag, allowed, currentDigest, metadata)
+        case _ where allowed.isEmpty:
+            return Selection(chosen: nil, reason: .allFiltered, considered: 0)
+        case .semver:
+            let versions = allowed.compactMap(SemanticVersion.init)
+                .filter { constraint?.isSatisfied(by: $0) ?? false }
+                .sorted(by: TagOrder.byVersion)
+            guard !versions.isEmpty else {
+                let text = constraint?.text ?? ""
+                return Selection(chosen: nil, reason: .constraintMatchedNothing(constraint: text), considered: 0)
+            }
+            selection = try await firstUsable(versions.reversed().map(\.original), metadata)
+        case .alphabetical:
+            selection = try await firstUsable(allowed.sorted(by: TagOrder.byName).reversed(), metadata)
+        case .newestBuild:
+            selection = try await newestBuild(allowed, metadata)
+        }
+        guard let chosen = selection.chosen, chosen.tag == current else { return selection }
+        return Selection(chosen: chosen, reason: .noneNewerThanCurrent, considered: selection.considered)
+    }
+
+    /// The best tag the registry does not rule out, trying `ranked` best first.
+    private func firstUsable(
+        _ ranked: [String], _ metadata: @escaping @Sendable (String) async throws -> TagMetadata
+    ) async throws -> Selection {
+        for tag in ranked {
+            let answer = try await metadata(tag)
+            if answer.isCandidate {
+                return Selection(chosen: Self.candidate(tag, answer), reason: nil, considered: ranked.count)
+            }
+        }
+        return Selection(chosen: nil, reason: .noUsableCandidate, considered: ranked.count)
+    }
+
+    /// Image Updater drops tags without a creation date or a wanted platform, then takes the
+    /// newest date, ties going to the greatest name.
+    private func newestBuild(
+        _ allowed: [String], _ metadata: @escaping @Sendable (String) async throws -> TagMetadata
+    ) async throws -> Selection {
+        let answers = try await MetadataLoader(width: maximumConcurrentMetadataRequests).load(allowed, metadata)
+        let dated = answers.compactMap { tag, answer in
+            answer.isCandidate ? answer.created.map { (tag: tag, created: $0, answer: answer) } : nil
+        }
+        guard let newest = dated.max(by: { TagOrder.byDate(($0.tag, $0.created), ($1.tag, $1.created)) }) else {
+            return Selection(chosen: nil, reason: .noUsableCandidate, considered: 0)
+        }
+        return Selection(chosen: Self.candidate(newest.tag, newest.answer), reason: nil, considered: dated.count)
+    }
+
+    /// Image Updater proposes the followed tag whenever the image is not on its current digest.
+    private func followDigest(
+        _ tracked: String, _ allowed: [String], _ currentDigest: String?,
+        _ metadata: @escaping @Sendable (String) async throws -> TagMetadata
+    ) async throws -> Selection {
+        guard allowed.contains(tracked) else {
+            return Selection(chosen: nil, reason: .trackedTagMissing(tag: tracked), considered: 0)
+        }
+        let answer = try await metadata(tracked)
+        guard answer.isCandidate else { return Selection(chosen: nil, reason: .noUsableCandidate, considered: 1) }
+        let chosen = Self.candidate(tracked, answer)
+        let unchanged = currentDigest != nil && currentDigest == answer.digest
+        return Selection(chosen: chosen, reason: unchanged ? .noneNewerThanCurrent : nil, considered: 1)
+    }
+
+    private static func candidate(_ tag: String, _ answer: TagMetadata) -> Selection.Candidate {
+        Selection.Candidate(tag: tag, digest: answer.digest, created: answer.created)
+    }
+}
