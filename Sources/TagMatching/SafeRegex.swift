@@ -8,17 +8,25 @@
 public struct SafeRegex: Sendable {
     /// The pattern as written by the user.
     public let pattern: String
+    private let program: RegexProgram
+
+    /// Patterns longer than this are refused before parsing, so compile time stays small too.
+    static let maxPatternLength = 4096
 
     /// Compiles `pattern`.
     ///
     /// - Throws: `TagMatchingError` when the syntax is invalid, uses a feature RE2 does not support,
     ///   or exceeds the size limits (pattern length, compiled program size).
     public init(_ pattern: String) throws(TagMatchingError) {
+        guard pattern.unicodeScalars.count <= Self.maxPatternLength else {
+            throw .regexpTooLarge(pattern, "the pattern is longer than \(Self.maxPatternLength) characters")
+        }
         self.pattern = pattern
+        self.program = try RegexCompiler.compile(RegexParser.parse(pattern), pattern: pattern)
     }
 
     /// Whether the expression matches anywhere in `text` (unanchored, like Go's `MatchString`).
     public func matches(_ text: String) -> Bool {
-        text.contains(pattern)
+        PikeVM.matches(program, in: text)
     }
 }
