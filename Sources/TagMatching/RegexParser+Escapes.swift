@@ -52,7 +52,7 @@ extension RegexParser {
         index += 1
         switch letter {
         case "1"..."7" where !(current.map { ("0"..."7").contains($0) } ?? false):
-            throw failure("invalid escape sequence (backreferences are not supported)", text(from: start))
+            throw failure("invalid escape sequence", text(from: start), hint: "backreferences are not supported")
         case "0"..."7":
             var value = letter.value - 0x30
             for _ in 0..<2 {
@@ -121,8 +121,8 @@ extension RegexParser {
         }
         guard let set = UnicodeCategories.set(named: name) else {
             throw failure(
-                "invalid character class range (only general categories, Any, Assigned and ASCII are supported)",
-                text(from: start))
+                "invalid character class range", text(from: start),
+                hint: "only general categories, Any, Assigned and ASCII are supported")
         }
         return (set, negated)
     }

@@ -47,8 +47,10 @@ struct RegexParser {
         return result
     }
 
-    func failure(_ code: String, _ expression: String) -> TagMatchingError {
-        .invalidRegexp(pattern, "\(code): `\(expression)`")
+    /// Go's wording, `code: \`expression\``, plus an optional hint for what RE2 deliberately lacks.
+    func failure(_ code: String, _ expression: String, hint: String? = nil) -> TagMatchingError {
+        let detail = "\(code): `\(TagMatchingError.escaped(expression, limit: 40))`"
+        return .invalidRegexp(pattern, hint.map { detail + " (\($0))" } ?? detail)
     }
 
     private mutating func parseAlternation() throws(TagMatchingError) -> RegexNode {
@@ -199,7 +201,8 @@ struct RegexParser {
         if next == "=" || next == "!" || (next == "<" && (scalar(at: 2) == "=" || scalar(at: 2) == "!")) {
             let length = next == "<" ? 4 : 3
             throw failure(
-                "lookahead and lookbehind are not supported (RE2 syntax)", text(from: open, to: open + length))
+                "invalid or unsupported Perl syntax", text(from: open, to: open + length),
+                hint: "lookahead and lookbehind are not supported")
         }
         if next == "<" || (next == "P" && scalar(at: 2) == "<") {
             index += next == "<" ? 2 : 3

@@ -1,4 +1,7 @@
 /// The combined `allow-tags` and `ignore-tags` filter for one image.
+///
+/// A tag is a candidate when `allow-tags` allows it and no `ignore-tags` glob matches it, the same
+/// test Argo CD Image Updater applies before any strategy sorts the tags.
 public struct TagFilter: Sendable {
     /// Allows every tag and ignores none.
     public static let all = TagFilter(allow: .any, ignore: [])
@@ -14,14 +17,17 @@ public struct TagFilter: Sendable {
     /// Builds the filter from annotation values.
     ///
     /// - Parameters:
-    ///   - allowTags: the `allow-tags` value, or `nil` when absent.
-    ///   - ignoreTags: `ignore-tags` values; each may be a comma-separated list of globs.
+    ///   - allowTags: the `allow-tags` value, or `nil` when absent (every tag allowed).
+    ///   - ignoreTags: `ignore-tags` values. Each is split on `,` and each piece trimmed, as Image
+    ///     Updater reads the annotation; an empty piece is kept and only matches an empty tag.
+    /// - Throws: `TagMatchingError` for an invalid `allow-tags` value or a malformed glob.
     public init(allowTags: String?, ignoreTags: [String]) throws(TagMatchingError) {
-        let allow = try allowTags.map { value throws(TagMatchingError) in try AllowTags(parsing: value) } ?? .any
+        var allow = AllowTags.any
+        if let allowTags { allow = try AllowTags(parsing: allowTags) }
         var globs: [TagGlob] = []
         for entry in ignoreTags {
-            for piece in entry.split(separator: ",") {
-                globs.append(try TagGlob(String(piece)))
+            for piece in entry.split(separator: ",", omittingEmptySubsequences: false) {
+                globs.append(try TagGlob(String(piece).trimmingGoSpace()))
             }
         }
         self.init(allow: allow, ignore: globs)

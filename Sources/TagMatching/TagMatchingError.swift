@@ -45,9 +45,12 @@ public struct TagMatchingError: Error, Sendable, CustomStringConvertible, Equata
         Self(.invalidAllowTags, input: value, detail: detail)
     }
 
-    /// Long inputs are cut and control characters escaped so the message stays one readable line.
     private static func quoted(_ text: String) -> String {
-        let limit = 80
+        "\"" + escaped(text) + "\""
+    }
+
+    /// Long inputs are cut and control characters escaped so the message stays one readable line.
+    static func escaped(_ text: String, limit: Int = 80) -> String {
         var shown = ""
         for (index, scalar) in text.unicodeScalars.enumerated() {
             if index == limit {
@@ -67,6 +70,6 @@ public struct TagMatchingError: Error, Sendable, CustomStringConvertible, Equata
                 }
             }
         }
-        return "\"" + shown + "\""
+        return shown
     }
 }
