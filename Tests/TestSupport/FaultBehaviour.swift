@@ -23,13 +23,15 @@ struct FaultBehaviour: Sendable {
             var headers: HTTPFields = [.contentType: "application/json"]
             if let retryAfter { headers[.retryAfter] = retryAfter }
             let text = "{\"errors\":[{\"code\":\"FAULT\",\"message\":\"scripted HTTP \(code)\"}]}"
-            return Response(status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            return Response(
+                status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         case .respond(let status, let headers, let data):
             var fields = HTTPFields()
             for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
                 if let fieldName = HTTPFields.Element.Name(name) { fields.append(.init(name: fieldName, value: value)) }
             }
-            return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return Response(
+                status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         case .delay(let duration):
             try await Task.sleep(for: duration)
             return UpstreamForwarder.response(

@@ -34,7 +34,9 @@ public struct FaultProxy: Sendable {
     private let recorder: RequestRecorder
 
     /// Starts a proxy to `upstream` (a base URL); `caPEM` is trusted when the upstream uses TLS.
-    public static func start(upstream: String, faults: [FaultRule], trusting caPEM: String? = nil) async throws
+    public static func start(
+        upstream: String, faults: [FaultRule], trusting caPEM: String? = nil
+    ) async throws
         -> FaultProxy
     {
         let forwarder = try UpstreamForwarder(upstream: upstream, trusting: caPEM)
@@ -71,6 +73,7 @@ public struct FaultProxy: Sendable {
 }
 
 /// Starts a fault proxy, runs `body` with it and always stops it.
+@discardableResult
 public func withFaultProxy<T>(
     upstream: String, faults: [FaultRule], trusting caPEM: String? = nil,
     _ body: (FaultProxy) async throws -> T

@@ -41,6 +41,7 @@ public struct GitHTTPServer: Sendable {
 }
 
 /// Starts a git HTTP server, runs `body` with it and always stops it.
+@discardableResult
 public func withGitHTTPServer<T>(
     root: URL, token: String?, _ body: (GitHTTPServer) async throws -> T
 ) async throws -> T {

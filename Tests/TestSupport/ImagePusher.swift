@@ -39,7 +39,9 @@ public struct ImagePusher: Sendable {
 
     /// PUTs arbitrary manifest bytes (the registry still validates them); returns the digest it reports.
     @discardableResult
-    public func pushRaw(manifest: Data, mediaType: String, repository: String, reference: String) async throws
+    public func pushRaw(
+        manifest: Data, mediaType: String, repository: String, reference: String
+    ) async throws
         -> String
     {
         try await session(repository) { session in
@@ -72,7 +74,8 @@ public struct ImagePusher: Sendable {
         try await session(repository) { session in
             let reply = try await session.send(.DELETE, "manifests/\(digest)")
             guard reply.status == 202 else {
-                throw TestSupportError.registryRejected("manifest delete \(digest)", status: reply.status, body: reply.text)
+                throw TestSupportError.registryRejected(
+                    "manifest delete \(digest)", status: reply.status, body: reply.text)
             }
         }
     }

@@ -21,7 +21,9 @@ public struct PaginatingProxy: Sendable {
     }
 
     /// Starts a paginating proxy in front of a registry base URL; `caPEM` is trusted when it uses TLS.
-    public static func start(upstream: String, pageSize: Int, trusting caPEM: String? = nil) async throws
+    public static func start(
+        upstream: String, pageSize: Int, trusting caPEM: String? = nil
+    ) async throws
         -> PaginatingProxy
     {
         guard pageSize > 0 else { throw TestSupportError.invalidArgument("paginating proxy: pageSize must be > 0") }
@@ -87,5 +89,21 @@ struct TagPager: Sendable {
         }
         let data = JSON.canonical(["name": name, "tags": page] as [String: Any])
         return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Starts a paginating proxy in front of `upstream`, runs `body` with it and always stops it.
+@discardableResult
+public func withPaginatingProxy<T>(
+    upstream: RegistryServer, pageSize: Int, _ body: (PaginatingProxy) async throws -> T
+) async throws -> T {
+    let proxy = try await PaginatingProxy.start(upstream: upstream, pageSize: pageSize)
+    do {
+        let result = try await body(proxy)
+        try await proxy.stop()
+        return result
+    } catch {
+        try? await proxy.stop()
+        throw error
     }
 }

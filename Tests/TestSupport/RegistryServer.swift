@@ -123,6 +123,7 @@ public struct RegistryServer: Sendable {
 }
 
 /// Starts a registry, runs `body` with it and always stops it, even when `body` throws.
+@discardableResult
 public func withRegistry<T>(
     auth: RegistryServer.Auth = .anonymous,
     tls: Bool = false,

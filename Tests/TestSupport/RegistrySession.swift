@@ -93,7 +93,8 @@ struct RegistrySession: Sendable {
         let target = location + separator + "digest=" + digest.replacingOccurrences(of: ":", with: "%3A")
         let finished = try await send(.PUT, target, body: data, contentType: "application/octet-stream")
         guard finished.status == 201 else {
-            throw TestSupportError.registryRejected("blob upload \(digest)", status: finished.status, body: finished.text)
+            throw TestSupportError.registryRejected(
+                "blob upload \(digest)", status: finished.status, body: finished.text)
         }
     }
 
@@ -101,7 +102,8 @@ struct RegistrySession: Sendable {
     func putManifest(_ data: Data, mediaType: String, reference: String) async throws -> String {
         let reply = try await send(.PUT, "manifests/\(reference)", body: data, contentType: mediaType)
         guard reply.status == 201 else {
-            throw TestSupportError.registryRejected("manifest \(repository):\(reference)", status: reply.status, body: reply.text)
+            throw TestSupportError.registryRejected(
+                "manifest \(repository):\(reference)", status: reply.status, body: reply.text)
         }
         return reply.headers.first(name: "Docker-Content-Digest") ?? Digest.sha256(data)
     }

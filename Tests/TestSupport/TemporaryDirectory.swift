@@ -16,6 +16,7 @@ public enum TemporaryDirectory {
     }
 
     /// Runs `body` with a fresh directory and removes it afterwards, whether `body` throws or not.
+    @discardableResult
     public static func with<T>(_ body: (URL) async throws -> T) async throws -> T {
         let url = try make()
         defer { remove(url) }

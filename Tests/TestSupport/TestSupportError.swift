@@ -28,7 +28,8 @@ public struct TestSupportError: Error, CustomStringConvertible, Sendable {
     }
 
     static func registryRejected(_ operation: String, status: Int, body: String) -> Self {
-        .init(.registryRejected, "test support: registry rejected \(operation) with HTTP \(status): \(body.prefix(300))")
+        .init(
+            .registryRejected, "test support: registry rejected \(operation) with HTTP \(status): \(body.prefix(300))")
     }
 
     static func invalidArgument(_ detail: String) -> Self {
