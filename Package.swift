@@ -114,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "argocd-image-pr",
             dependencies: [
-                "Engine", "BotServer", "GitClient",
+                "Engine", "BotServer", "GitClient", "ImageRef", "TagMatching", "UpdatePolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,4 +1,7 @@
 import ArgumentParser
+import ImageRef
+import TagMatching
+import UpdatePolicy
 
 /// `check-image`: ask the registry which tag the policy would choose for one image.
 struct CheckImageCommand: AsyncParsableCommand {
@@ -31,6 +34,19 @@ struct CheckImageCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: CheckImageFormat = .text
+
+    func validate() throws {
+        do {
+            _ = try ImageSpec(parsing: image)
+            _ = try UpdateStrategy(parsing: strategy)
+            _ = try TagFilter(allowTags: allowTags, ignoreTags: ignoreTags)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        for value in platform where !PlatformArgument.isValid(value) {
+            throw ValidationError("--platform \(value): expected os/arch or os/arch/variant, e.g. linux/arm64/v8")
+        }
+    }
 
     func run() async throws {
         throw NotYetAvailable.fail("check-image")
