@@ -60,7 +60,9 @@ struct RegexCompiler {
         }
     }
 
-    private mutating func emitRepeat(_ body: RegexNode, min: Int, max: Int?, next: Int) throws(TagMatchingError)
+    private mutating func emitRepeat(
+        _ body: RegexNode, min: Int, max: Int?, next: Int
+    ) throws(TagMatchingError)
         -> Int
     {
         guard let max else {

@@ -26,18 +26,6 @@ struct ScalarSet: Sendable {
         normalize()
     }
 
-    /// The complement over all scalars; only valid for a set without categories.
-    var inverted: ScalarSet {
-        var result = ScalarSet()
-        var nextLow: UInt32 = 0
-        for range in ranges {
-            if range.lowerBound > nextLow { result.ranges.append(nextLow...(range.lowerBound - 1)) }
-            nextLow = range.upperBound + 1
-        }
-        if nextLow <= Self.maxScalar { result.ranges.append(nextLow...Self.maxScalar) }
-        return result
-    }
-
     func contains(_ value: UInt32) -> Bool {
         var low = 0
         var high = ranges.count - 1

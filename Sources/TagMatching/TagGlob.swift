@@ -82,7 +82,9 @@ public struct TagGlob: Sendable {
     }
 
     /// Parses after `[`, following Go's grammar: `[` [`^`] { char | char `-` char } `]`.
-    private static func parseSet(_ scalars: [Unicode.Scalar], _ index: inout Int, pattern: String)
+    private static func parseSet(
+        _ scalars: [Unicode.Scalar], _ index: inout Int, pattern: String
+    )
         throws(TagMatchingError) -> Token
     {
         var negated = false
@@ -110,7 +112,9 @@ public struct TagGlob: Sendable {
     }
 
     /// One member character; like Go's `getEsc`, something must follow it (at least the `]`).
-    private static func setMember(_ scalars: [Unicode.Scalar], _ index: inout Int, pattern: String)
+    private static func setMember(
+        _ scalars: [Unicode.Scalar], _ index: inout Int, pattern: String
+    )
         throws(TagMatchingError) -> UInt32
     {
         guard index < scalars.count, scalars[index] != "-", scalars[index] != "]" else {
