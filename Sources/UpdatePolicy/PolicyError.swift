@@ -34,7 +34,8 @@ public struct PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
         let limit = 100
         var shown = ""
         for scalar in text.unicodeScalars.prefix(limit) {
-            shown += scalar.properties.generalCategory == .control
+            shown +=
+                scalar.properties.generalCategory == .control
                 ? scalar.escaped(asASCII: true) : String(scalar)
         }
         if text.unicodeScalars.count > limit { shown += "…" }

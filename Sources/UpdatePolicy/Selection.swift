@@ -69,7 +69,7 @@ public struct Selection: Sendable, Equatable, CustomStringConvertible {
         case .trackedTagMissing(let tracked):
             return "the followed tag \(PolicyError.quoted(tracked)) is not in the registry or is filtered out"
         case .noUsableCandidate:
-            return "none of the \(considered) candidate tags has a wanted platform and usable metadata"
+            return "no candidate tag is an image for a wanted platform with the metadata the strategy needs"
         case .noneNewerThanCurrent:
             return "already on \(tag)" + (chosen?.digest.map { " (\($0))" } ?? "") + ", the newest allowed"
         case .pinned:

@@ -4,8 +4,8 @@ import Testing
 
 /// Satisfaction tables written from the Masterminds/semver v3 README and constraint rules.
 struct VersionConstraintTests {
-        /// `=`, `!=`, `>`, `<`, `>=`/`=>`, `<=`/`=<`, with short forms, `v` and metadata.
-        static let comparisons: [(String, String, Bool)] = [
+    /// `=`, `!=`, `>`, `<`, `>=`/`=>`, `<=`/`=<`, with short forms, `v` and metadata.
+    static let comparisons: [(String, String, Bool)] = [
         ("=1.2.3", "1.2.3", true),
         ("1.2.3", "1.2.4", false),
         ("= 1.2.3", "v1.2.3", true),
@@ -46,10 +46,10 @@ struct VersionConstraintTests {
         ("<=1.2", "1.3.0", false),
         ("<=*", "1.0.0", false),
         ("<=*", "0.0.5", true),
-        ]
+    ]
 
-        /// `~`/`~>` and `^` as the Masterminds README spells them out, plus `~0.0.0`, `~*`, `^*`.
-        static let tildeAndCaret: [(String, String, Bool)] = [
+    /// `~`/`~>` and `^` as the Masterminds README spells them out, plus `~0.0.0`, `~*`, `^*`.
+    static let tildeAndCaret: [(String, String, Bool)] = [
         ("~1.2.3", "1.2.9", true),
         ("~1.2.3", "1.3.0", false),
         ("~1.2.3", "1.2.2", false),
@@ -82,10 +82,10 @@ struct VersionConstraintTests {
         ("^0", "1.0.0", false),
         ("^*", "0.0.0", true),
         ("^*", "1.2.3", false),
-        ]
+    ]
 
-        /// `x`, `X`, `*` in each position; a wildcard makes the later segments irrelevant.
-        static let wildcards: [(String, String, Bool)] = [
+    /// `x`, `X`, `*` in each position; a wildcard makes the later segments irrelevant.
+    static let wildcards: [(String, String, Bool)] = [
         ("1.2.x", "1.2.9", true),
         ("1.2.x", "1.3.0", false),
         ("1.2.*", "1.2.0", true),
@@ -102,10 +102,10 @@ struct VersionConstraintTests {
         ("1.x", "v1.0", true),
         ("*.5", "3.0.0", true),
         ("1.x.5", "1.0.0", true),
-        ]
+    ]
 
-        /// Hyphen ranges (spaces required), `||`, and AND by space or comma.
-        static let rangesAndGroups: [(String, String, Bool)] = [
+    /// Hyphen ranges (spaces required), `||`, and AND by space or comma.
+    static let rangesAndGroups: [(String, String, Bool)] = [
         ("1.2 - 1.4.5", "1.2.0", true),
         ("1.2 - 1.4.5", "1.4.5", true),
         ("1.2 - 1.4.5", "1.4.6", false),
@@ -129,10 +129,10 @@ struct VersionConstraintTests {
         (">= 1.2 < 3.0.0 || >= 4.2.3", "4.2.3", true),
         (">= 1.2 < 3.0.0 || >= 4.2.3", "3.5.0", false),
         ("*", "1.2.3-rc.1", false),
-        ]
+    ]
 
-        /// A prerelease matches only in an OR-branch that names a prerelease itself (any version).
-        static let prereleases: [(String, String, Bool)] = [
+    /// A prerelease matches only in an OR-branch that names a prerelease itself (any version).
+    static let prereleases: [(String, String, Bool)] = [
         ("1.x", "1.2.3-rc.1", false),
         ("<1.2.3", "1.2.3-rc.1", false),
         (">=1.2.3-0", "1.2.3-rc.1", true),
@@ -149,7 +149,7 @@ struct VersionConstraintTests {
         (">=1.0.0-0 <2.0.0 || 3.x", "1.5.0-rc.1", true),
         ("1.2.x || >=2.0.0-0", "2.1.0-beta", true),
         ("1.2.3+build.1", "1.2.3+build.2", true),
-        ]
+    ]
     @Test(arguments: comparisons + tildeAndCaret + wildcards + rangesAndGroups + prereleases)
     func satisfiesLikeMasterminds(_ constraint: String, _ version: String, _ expected: Bool) throws {
         let parsed = try VersionConstraint(constraint)
