@@ -1,0 +1,53 @@
+import Foundation
+
+/// The fields of an image config blob this client reads: platform, `created` and labels.
+struct ImageConfig: Sendable {
+    let platform: Platform?
+    let created: Date?
+    let labels: [String: String]
+
+    private struct Raw: Decodable {
+        struct Inner: Decodable {
+            var labels: [String: String]?
+
+            enum CodingKeys: String, CodingKey {
+                case labels = "Labels"
+            }
+        }
+        var created: String?
+        var os: String?
+        var architecture: String?
+        var variant: String?
+        var config: Inner?
+    }
+
+    init(body: [UInt8]) throws {
+        let raw: Raw
+        do {
+            raw = try JSONDecoder().decode(Raw.self, from: Data(body))
+        } catch {
+            throw RegistryError(.malformedResponse(detail: "image config is not valid JSON of the expected shape"))
+        }
+        if let os = raw.os, let architecture = raw.architecture {
+            platform = Platform(os: os, architecture: architecture, variant: raw.variant)
+        } else {
+            platform = nil
+        }
+        created = raw.created.flatMap(Self.parseDate)
+        labels = raw.config?.labels ?? [:]
+    }
+
+    /// RFC 3339 with or without fractional seconds (Go writes up to nine digits).
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        // ISO8601DateFormatter takes at most millisecond fractions reliably; trim longer ones.
+        guard let dot = text.firstIndex(of: ".") else { return nil }
+        let fractionEnd = text[dot...].dropFirst().firstIndex(where: { !$0.isNumber }) ?? text.endIndex
+        let fraction = text[text.index(after: dot)..<fractionEnd].prefix(3)
+        let trimmed = String(text[..<dot]) + "." + fraction + String(text[fractionEnd...])
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: trimmed)
+    }
+}

@@ -1,0 +1,75 @@
+/// Fetches manifests and config blobs of one repository and checks their digests.
+struct ManifestFetcher: Sendable {
+    struct Fetched: Sendable {
+        let document: ManifestDocument
+        let digest: String
+    }
+
+    let session: RegistrySession
+    let context: RegistrySession.Context
+    let limits: RegistryLimits
+
+    /// The manifest or index for a tag or digest. A digest-addressed fetch must hash to that digest; a tag's
+    /// digest is the registry's `Docker-Content-Digest`, else the sha256 of the body.
+    func manifest(_ reference: String) async throws -> Fetched {
+        let operation = "GET manifest \(reference)"
+        let url = session.endpoint.baseURL.appending(path: "/v2/\(context.repositoryPath)/manifests/\(reference)")
+        let response = try await session.get(
+            url,
+            accept: ManifestDocument.acceptedMediaTypes,
+            bodyLimit: limits.maximumManifestBytes,
+            operation: operation,
+            context: context
+        )
+        let digest: String
+        if Digests.isValid(reference) {
+            digest = try verify(response.body, expected: reference, operation: operation)
+        } else if let header = response.headers.first(name: "docker-content-digest"), Digests.isValid(header) {
+            digest = header
+        } else {
+            digest = Digests.sha256(response.body)
+        }
+        do {
+            return Fetched(document: try ManifestDocument(body: response.body, contentType: response.contentType), digest: digest)
+        } catch let error as RegistryError {
+            throw decorate(error, operation: operation)
+        }
+    }
+
+    /// The image config blob `digest`, parsed.
+    func config(_ digest: String) async throws -> ImageConfig {
+        let operation = "GET config blob \(digest)"
+        let url = session.endpoint.baseURL.appending(path: "/v2/\(context.repositoryPath)/blobs/\(digest)")
+        let response = try await session.get(
+            url,
+            accept: [],
+            bodyLimit: limits.maximumManifestBytes,
+            operation: operation,
+            context: context
+        )
+        _ = try verify(response.body, expected: digest, operation: operation)
+        do {
+            return try ImageConfig(body: response.body)
+        } catch let error as RegistryError {
+            throw decorate(error, operation: operation)
+        }
+    }
+
+    private func verify(_ body: [UInt8], expected: String, operation: String) throws -> String {
+        let actual = Digests.digest(of: body, like: expected)
+        guard actual == expected else {
+            throw decorate(RegistryError(.digestMismatch(expected: expected, actual: actual)), operation: operation)
+        }
+        return expected
+    }
+
+    func decorate(_ error: RegistryError, operation: String) -> RegistryError {
+        RegistryError(
+            error.code,
+            registry: session.endpoint.registry,
+            repository: context.repository,
+            operation: error.operation ?? operation,
+            hint: error.hint
+        )
+    }
+}

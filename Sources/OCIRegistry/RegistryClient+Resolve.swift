@@ -1,0 +1,65 @@
+import Foundation
+import ImageRef
+
+extension RegistryClient {
+    /// Resolves a tag or digest to its digest and, when `metadata` is true, its build date and labels.
+    ///
+    /// For a multi-arch image the digest is the index digest (what `image:tag@digest` pins) and `created`
+    /// and `labels` come from the first wanted platform present (without a wish: `linux/amd64`, else the
+    /// first entry). With `metadata: false` only the manifest is fetched — plus the config of a single-arch
+    /// image when `platforms` must be checked.
+    ///
+    /// - Parameters:
+    ///   - image: repository, and the tag or digest to resolve unless `tag` is given (default `latest`).
+    ///   - tag: the tag to resolve, overriding `image`'s tag and digest.
+    ///   - platforms: wanted platforms; the image must offer at least one of them (as Image Updater checks).
+    ///   - metadata: whether to fetch the config blob for `created` and labels.
+    ///   - pullSecret: the image's `pull-secret` annotation value, if any.
+    /// - Returns: nil when none of `platforms` is offered: the image is not a candidate.
+    public func resolve(
+        _ image: ImageReference,
+        tag: String? = nil,
+        platforms: [Platform] = [],
+        metadata: Bool = true,
+        pullSecret: String? = nil
+    ) async throws -> ResolvedImage? {
+        let (session, context) = try await prepare(image, pullSecret: pullSecret)
+        let reference = tag ?? image.digest ?? image.tag ?? "latest"
+        guard OCIGrammar.isValidTag(reference) || OCIGrammar.isValidDigest(reference) else {
+            throw RegistryError(
+                .configuration(detail: "\(CredentialSource.quoted(reference)) is not a valid tag or digest"),
+                registry: image.registry,
+                repository: image.repository
+            )
+        }
+        let fetcher = ManifestFetcher(session: session, context: context, limits: configuration.limits)
+        let top = try await fetcher.manifest(reference)
+        let pinned = try ImageReference(
+            registry: image.registry,
+            repository: image.repository,
+            tag: OCIGrammar.isValidTag(reference) ? reference : nil,
+            digest: top.digest
+        )
+        func result(_ facts: ImageFacts) -> ResolvedImage? {
+            guard facts.isCandidate else { return nil }
+            return ResolvedImage(
+                reference: pinned,
+                digest: top.digest,
+                mediaType: top.document.mediaType,
+                isMultiPlatform: top.document.isIndex,
+                platforms: facts.platforms,
+                platform: facts.platform,
+                created: facts.created,
+                labels: facts.labels
+            )
+        }
+        let platformsKey = platforms.map(\.description).joined(separator: ",")
+        if metadata || !platforms.isEmpty, let cached = cache?.load(digest: top.digest, platformsKey: platformsKey) {
+            context.logger.debug("metadata from cache", metadata: ["registry.digest": "\(top.digest)"])
+            return result(ImageFacts(cached))
+        }
+        let facts = try await ImageFacts.gather(from: top, wanted: platforms, metadata: metadata, fetcher: fetcher)
+        if metadata { cache?.store(facts.cacheEntry, digest: top.digest, platformsKey: platformsKey) }
+        return result(facts)
+    }
+}
