@@ -41,7 +41,8 @@ enum ComplexKeyCheck {
                 var end = index + 1
                 while end < bytes.count, !isTerminator(bytes[end]) { end += 1 }
                 while end < bytes.count,
-                    bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "]") || bytes[end] == UInt8(ascii: "}")
+                    bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "]")
+                        || bytes[end] == UInt8(ascii: "}")
                         || bytes[end] == UInt8(ascii: ",")
                 {
                     end += 1

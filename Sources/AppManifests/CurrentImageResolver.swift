@@ -27,7 +27,8 @@ public struct CurrentImageResolver: Sendable {
             if let path = RepoPath.normalize(file, relativeTo: sourcePath) { valueFiles.append(path) }
         }
         if let defaults = RepoPath.normalize("values.yaml", relativeTo: sourcePath) { valueFiles.append(defaults) }
-        let kustomizationDirectory = app.writeBack.target.kind == .kustomization ? app.writeBack.target.path : sourcePath
+        let kustomizationDirectory =
+            app.writeBack.target.kind == .kustomization ? app.writeBack.target.path : sourcePath
 
         var result: [String: CurrentImage] = [:]
         for image in app.images {
@@ -85,7 +86,8 @@ public struct CurrentImageResolver: Sendable {
     /// The override file path Image Updater reads and writes, relative to the target repository root.
     public func overrideFilePath(_ app: ApplicationSpec) -> String {
         if app.writeBack.target.kind == .overrideFile { return app.writeBack.target.path }
-        let name = ApplicationSpec.overrideFileName(name: app.name, namespace: app.namespace, argocdNamespace: argocdNamespace)
+        let name = ApplicationSpec.overrideFileName(
+            name: app.name, namespace: app.namespace, argocdNamespace: argocdNamespace)
         return RepoPath.normalize(name, relativeTo: app.primarySource.path ?? ".") ?? name
     }
 
@@ -118,7 +120,9 @@ public struct CurrentImageResolver: Sendable {
         return fromKustomizeImages(source.kustomize?.images ?? [], image: image, source: .applicationSpec)
     }
 
-    private func fromParameters(_ parameters: [HelmParameter], image: ImageConfig, source: CurrentImage.Source)
+    private func fromParameters(
+        _ parameters: [HelmParameter], image: ImageConfig, source: CurrentImage.Source
+    )
         -> CurrentImage?
     {
         let names = image.helm.parameterNames
@@ -175,7 +179,9 @@ public struct CurrentImageResolver: Sendable {
         return nil
     }
 
-    private func fromKustomizeImages(_ entries: [String], image: ImageConfig, source: CurrentImage.Source)
+    private func fromKustomizeImages(
+        _ entries: [String], image: ImageConfig, source: CurrentImage.Source
+    )
         -> CurrentImage?
     {
         for text in entries {
@@ -187,7 +193,9 @@ public struct CurrentImageResolver: Sendable {
         return nil
     }
 
-    private func current(_ image: ImageConfig, _ parts: ImageReferenceParts, _ source: CurrentImage.Source)
+    private func current(
+        _ image: ImageConfig, _ parts: ImageReferenceParts, _ source: CurrentImage.Source
+    )
         -> CurrentImage
     {
         CurrentImage(alias: image.alias, imageName: parts.name, tag: parts.tag, digest: parts.digest, source: source)
@@ -199,6 +207,7 @@ extension ImageReferenceParts {
     fileprivate func withTag(_ value: String) -> ImageReferenceParts {
         guard let at = value.firstIndex(of: "@") else { return ImageReferenceParts(name: name, tag: value) }
         let tag = String(value[..<at])
-        return ImageReferenceParts(name: name, tag: tag.isEmpty ? nil : tag, digest: String(value[value.index(after: at)...]))
+        return ImageReferenceParts(
+            name: name, tag: tag.isEmpty ? nil : tag, digest: String(value[value.index(after: at)...]))
     }
 }

@@ -7,7 +7,8 @@ enum EditableDocument {
         let file = try YAMLFile.parse(text, location: location, limits: limits)
         guard let document = file.documents.first else { return nil }
         guard file.documents.count == 1 else {
-            throw ManifestError.notEditable(location.at(line: file.documents[1].line), "expected a single YAML document")
+            throw ManifestError.notEditable(
+                location.at(line: file.documents[1].line), "expected a single YAML document")
         }
         if document.isMapping { return document }
         if document.stringValue == nil { return nil }

@@ -119,7 +119,8 @@ struct GlobPattern: Sendable {
                         low = escaped
                     }
                     var high = low
-                    if scalars.first == "-", scalars.count > 1, scalars[scalars.index(after: scalars.startIndex)] != "]" {
+                    if scalars.first == "-", scalars.count > 1, scalars[scalars.index(after: scalars.startIndex)] != "]"
+                    {
                         scalars.removeFirst()
                         high = scalars.removeFirst()
                         if high == "\\" {

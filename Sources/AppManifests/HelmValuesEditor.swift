@@ -15,7 +15,8 @@ public enum HelmValuesEditor {
         var text = existing ?? ""
         for change in changes {
             for parameter in try OverrideFileWriter.helmParameters(app: app, change: change, location: location) {
-                text = try set(HelmValuePath(parameter.name), to: parameter.value, in: text, location: location, limits: limits)
+                text = try set(
+                    HelmValuePath(parameter.name), to: parameter.value, in: text, location: location, limits: limits)
             }
         }
         return text
@@ -30,7 +31,8 @@ public enum HelmValuesEditor {
     ) throws(ManifestError) -> String {
         var editor = YAMLTextEditor(text: text, location: location)
         guard let root = try EditableDocument.root(text, location: location, limits: limits) else {
-            return EditableDocument.appendable(text) + nested(path.components[...], value: value).joined(separator: "\n") + "\n"
+            return EditableDocument.appendable(text)
+                + nested(path.components[...], value: value).joined(separator: "\n") + "\n"
         }
         if let scalar = path.scalar(in: root) {
             if scalar.scalarText != value { try editor.replaceScalar(scalar, with: value) }
@@ -42,7 +44,8 @@ public enum HelmValuesEditor {
         if let key, let empty {
             try editor.append(nested(missing.dropFirst(), value: value), underKey: key, value: empty)
         } else if mapping.mappingPairs.isEmpty {
-            throw ManifestError.notEditable(location.at(line: mapping.line), "cannot add '\(path.raw)' to an empty mapping")
+            throw ManifestError.notEditable(
+                location.at(line: mapping.line), "cannot add '\(path.raw)' to an empty mapping")
         } else {
             try editor.append(nested(missing, value: value), toMapping: mapping)
         }
@@ -55,7 +58,8 @@ public enum HelmValuesEditor {
         for (depth, component) in components.enumerated() {
             let indent = String(repeating: "  ", count: depth)
             let key = YAMLScalar.render(component.key)
-            lines.append(depth == components.count - 1 ? "\(indent)\(key): \(YAMLScalar.render(value))" : "\(indent)\(key):")
+            lines.append(
+                depth == components.count - 1 ? "\(indent)\(key): \(YAMLScalar.render(value))" : "\(indent)\(key):")
         }
         return lines
     }

@@ -18,7 +18,11 @@ struct ImageUpdaterResource {
             if !rawPattern.contains(where: { "*?[]".contains($0) }) { score += 1_000_000 }
             var depth = 0
             for character in rawPattern {
-                if character == "[" { depth += 1 } else if character == "]" { depth = max(0, depth - 1) } else if depth == 0,
+                if character == "[" {
+                    depth += 1
+                } else if character == "]" {
+                    depth = max(0, depth - 1)
+                } else if depth == 0,
                     character != "*", character != "?"
                 {
                     score += character.utf8.count
@@ -83,7 +87,8 @@ struct ImageUpdaterResource {
                 let alias = imageNode.child("alias")?.stringValue ?? ""
                 let imageName = imageNode.child("imageName")?.stringValue ?? ""
                 guard AnnotationParser.isValidAlias(alias), aliases.insert(alias).inserted else {
-                    errors.append(.invalidSetting(imageHere, "images.alias", "missing, invalid or repeated alias '\(alias)'"))
+                    errors.append(
+                        .invalidSetting(imageHere, "images.alias", "missing, invalid or repeated alias '\(alias)'"))
                     continue
                 }
                 guard !imageName.isEmpty, !imageName.contains(where: \.isWhitespace) else {
@@ -108,7 +113,8 @@ struct ImageUpdaterResource {
                 }
                 image.kustomizeImageName = targets?.child("kustomize")?.child("name")?.stringValue
                 if targets?.child("helm") != nil, targets?.child("kustomize") != nil {
-                    errors.append(.invalidSetting(imageHere, "manifestTargets", "only one of helm or kustomize may be set"))
+                    errors.append(
+                        .invalidSetting(imageHere, "manifestTargets", "only one of helm or kustomize may be set"))
                     continue
                 }
                 images.append((image, settings(imageNode.child("commonUpdateSettings"), imageHere, &errors)))
@@ -143,19 +149,24 @@ struct ImageUpdaterResource {
         )
     }
 
-    private static func settings(_ node: Node?, _ location: ManifestLocation, _ errors: inout [ManifestError]) -> UpdateSettings? {
+    private static func settings(
+        _ node: Node?, _ location: ManifestLocation, _ errors: inout [ManifestError]
+    ) -> UpdateSettings? {
         guard let node, node.isMapping else { return nil }
         var result = UpdateSettings()
         result.updateStrategy = node.child("updateStrategy")?.stringValue
         result.allowTags = node.child("allowTags")?.stringValue
         result.pullSecret = node.child("pullSecret")?.stringValue
         if let tags = node.child("ignoreTags") { result.ignoreTags = tags.sequenceItems.compactMap(\.stringValue) }
-        if let platforms = node.child("platforms") { result.platforms = platforms.sequenceItems.compactMap(\.stringValue) }
+        if let platforms = node.child("platforms") {
+            result.platforms = platforms.sequenceItems.compactMap(\.stringValue)
+        }
         if let force = node.child("forceUpdate")?.scalarText {
             if let flag = UpdateSettings.parseBool(force) {
                 result.forceUpdate = flag
             } else {
-                errors.append(.invalidSetting(location.at(line: node.line), "forceUpdate", "'\(force)' is not a boolean"))
+                errors.append(
+                    .invalidSetting(location.at(line: node.line), "forceUpdate", "'\(force)' is not a boolean"))
             }
         }
         return result

@@ -45,7 +45,8 @@ public struct ManifestScanner: Sendable {
             let location = ManifestLocation(path: relative, line: 0)
             let file: YAMLFile
             do {
-                file = try YAMLFile.read(URL(fileURLWithPath: rootPath + "/" + relative), location: location, limits: limits)
+                file = try YAMLFile.read(
+                    URL(fileURLWithPath: rootPath + "/" + relative), location: location, limits: limits)
             } catch {
                 logger.debug("manifest unreadable", metadata: ["manifest.path": "\(relative)"])
                 result.errors.append(error)
@@ -99,7 +100,8 @@ public struct ManifestScanner: Sendable {
             if mode == S_IFLNK {
                 let target = RepoPath.realPath(path)
                 guard RepoPath.isInside(target, root: rootPath) else {
-                    logger.debug("symlink out of the repository skipped", metadata: ["manifest.path": "\(relativePath)"])
+                    logger.debug(
+                        "symlink out of the repository skipped", metadata: ["manifest.path": "\(relativePath)"])
                     continue
                 }
                 guard stat(target, &info) == 0 else { continue }

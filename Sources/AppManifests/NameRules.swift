@@ -15,7 +15,8 @@ enum NameRules {
         let bytes = Array(label.utf8)
         guard !bytes.isEmpty, bytes.count <= 63 else { return false }
         func alnum(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
         guard alnum(bytes.first!), alnum(bytes.last!) else { return false }
         return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") }

@@ -27,7 +27,8 @@ public enum OverrideFileWriter {
         if effectiveKind == .kustomize {
             for change in changes {
                 let entry = try kustomizeEntry(app: app, change: change, location: location)
-                text = try setKustomizeImage(entry, change: change, app: app, in: text, location: location, limits: limits)
+                text = try setKustomizeImage(
+                    entry, change: change, app: app, in: text, location: location, limits: limits)
             }
         } else {
             for change in changes {
@@ -40,7 +41,9 @@ public enum OverrideFileWriter {
     }
 
     /// The Helm parameters Image Updater sets for a change: the `image-spec` one, or name and tag.
-    static func helmParameters(app: ApplicationSpec, change: PlannedImageChange, location: ManifestLocation)
+    static func helmParameters(
+        app: ApplicationSpec, change: PlannedImageChange, location: ManifestLocation
+    )
         throws(ManifestError) -> [HelmParameter]
     {
         guard let image = app.image(alias: change.alias) else {
@@ -56,7 +59,9 @@ public enum OverrideFileWriter {
         ]
     }
 
-    static func kustomizeEntry(app: ApplicationSpec, change: PlannedImageChange, location: ManifestLocation)
+    static func kustomizeEntry(
+        app: ApplicationSpec, change: PlannedImageChange, location: ManifestLocation
+    )
         throws(ManifestError) -> String
     {
         guard let image = app.image(alias: change.alias) else {
@@ -89,7 +94,8 @@ public enum OverrideFileWriter {
         ]
         var editor = YAMLTextEditor(text: text, location: location)
         guard let root = try EditableDocument.root(text, location: location, limits: limits) else {
-            return EditableDocument.appendable(text) + (["helm:", "  parameters:"] + item.map { "  " + $0 })
+            return EditableDocument.appendable(text)
+                + (["helm:", "  parameters:"] + item.map { "  " + $0 })
                 .joined(separator: "\n") + "\n"
         }
         guard let helm = root.child("helm") else {

@@ -62,7 +62,9 @@ struct WriteBackResolver {
         if value == "git" || value == "git:repocreds" { return .repositoryCredentials }
         if value.hasPrefix("git:secret:") {
             let reference = value.dropFirst("git:secret:".count).split(separator: "/", omittingEmptySubsequences: false)
-            if reference.count == 2, NameRules.isLabel(String(reference[0])), NameRules.isSubdomain(String(reference[1])) {
+            if reference.count == 2, NameRules.isLabel(String(reference[0])),
+                NameRules.isSubdomain(String(reference[1]))
+            {
                 return .secret(namespace: String(reference[0]), name: String(reference[1]))
             }
             errors.append(fieldError(method, "expected 'git:secret:<namespace>/<name>'"))
@@ -91,8 +93,9 @@ struct WriteBackResolver {
                 errors.append(fieldError(target, "'\(value)' names no path"))
                 return nil
             }
-            return path.hasPrefix("/") ? checked(path, base: ".", kind: kind, target, &errors) :
-                inSource(path, kind: kind, &errors, field: target)
+            return path.hasPrefix("/")
+                ? checked(path, base: ".", kind: kind, target, &errors)
+                : inSource(path, kind: kind, &errors, field: target)
         }
         let last = value.split(separator: "/").last.map(String.init) ?? value
         if Self.kustomizationNames.contains(last) {

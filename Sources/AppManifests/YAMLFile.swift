@@ -33,7 +33,8 @@ struct YAMLFile {
     }
 
     /// Parses `text` as a stream of documents; any bad document makes the whole text an error.
-    static func parse(_ text: String, location: ManifestLocation, limits: YAMLLimits) throws(ManifestError) -> YAMLFile {
+    static func parse(_ text: String, location: ManifestLocation, limits: YAMLLimits) throws(ManifestError) -> YAMLFile
+    {
         if text.utf8.count > limits.maxFileSize {
             throw ManifestError.tooLarge(location, limit: limits.maxFileSize)
         }

@@ -34,7 +34,8 @@ public enum YAMLScalar {
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
                     || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}"
                 {
-                    result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    result +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16).uppercased()
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -62,7 +63,11 @@ public enum YAMLScalar {
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         // Every number form (decimal, 0x, 0o, 0b, octal, float, exponent, sexagesimal) and every timestamp
         // starts with a digit or with "." followed by a digit.
-        guard isDigit(first) || (first == UInt8(ascii: ".") && bytes.count > 1 && isDigit(bytes[bytes.index(after: bytes.startIndex)])) else {
+        guard
+            isDigit(first)
+                || (first == UInt8(ascii: ".") && bytes.count > 1
+                    && isDigit(bytes[bytes.index(after: bytes.startIndex)]))
+        else {
             return false
         }
         let text = String(decoding: bytes, as: UTF8.self)

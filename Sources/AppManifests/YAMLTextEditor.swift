@@ -37,7 +37,8 @@ struct YAMLTextEditor {
         let replacement: String
         switch scalar.style {
         case .singleQuoted:
-            guard start < line.count, line[start] == "'", let close = Self.closingSingleQuote(line, from: start + 1) else {
+            guard start < line.count, line[start] == "'", let close = Self.closingSingleQuote(line, from: start + 1)
+            else {
                 throw ManifestError.notEditable(here, "cannot edit a multi-line quoted value")
             }
             end = close + 1
@@ -45,7 +46,8 @@ struct YAMLTextEditor {
             replacement =
                 printable ? "'" + value.replacingOccurrences(of: "'", with: "''") + "'" : YAMLScalar.doubleQuoted(value)
         case .doubleQuoted:
-            guard start < line.count, line[start] == "\"", let close = Self.closingDoubleQuote(line, from: start + 1) else {
+            guard start < line.count, line[start] == "\"", let close = Self.closingDoubleQuote(line, from: start + 1)
+            else {
                 throw ManifestError.notEditable(here, "cannot edit a multi-line quoted value")
             }
             end = close + 1
@@ -144,7 +146,9 @@ struct YAMLTextEditor {
         switch node {
         case .mapping(let mapping) where mapping.style != .flow && !mapping.isEmpty: return
         case .sequence(let sequence) where sequence.style != .flow && !sequence.isEmpty: return
-        default: throw ManifestError.notEditable(here, "cannot add entries to an empty or flow-style ([...], {...}) collection")
+        default:
+            throw ManifestError.notEditable(
+                here, "cannot add entries to an empty or flow-style ([...], {...}) collection")
         }
     }
 
