@@ -31,7 +31,7 @@ done
 runtime_stage="$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' "$dockerfile" | awk '/^FROM[ \t]/ { stage = "" } { stage = stage $0 "\n" } END { printf "%s", stage }')"
 # Packages named after `apt-get install` in that stage (options and shell words after && dropped).
 mapfile -t installed < <(printf '%s\n' "$runtime_stage" | grep -oE 'apt-get install[^&;|]*' \
-    | sed -E 's/^apt-get install//' | tr ' \t' '\n\n' | grep -E '^[a-z0-9][a-z0-9.+-]+$' | sort -u)
+    | sed -E 's/^apt-get install//' | tr -s ' \t' '\n' | grep -E '^[a-z0-9][a-z0-9.+-]+$' | sort -u)
 if [ ${#installed[@]} -eq 0 ]; then
     fail "$dockerfile: the runtime stage installs no packages (no apt-get install found)"
 fi
@@ -40,7 +40,9 @@ static_stdlib=false
 if grep -q -- '--static-swift-stdlib' <<< "$instructions"; then static_stdlib=true; fi
 runtime_base="$(printf '%s\n' "$runtime_stage" | awk '/^FROM/ { print $2; exit }')"
 base_image="$(grep -E '^ARG RUNTIME_IMAGE=' "$dockerfile" | head -1 | cut -d= -f2 || true)"
+# shellcheck disable=SC2016 # the literal text of the FROM line
 [ "$runtime_base" = '${RUNTIME_IMAGE}' ] && runtime_base="$base_image"
+# shellcheck source=/dev/null
 codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-unknown}")"
 case "$runtime_base" in
     *"$codename"*) ;;
