@@ -1,7 +1,5 @@
 import ArgumentParser
-import ImageRef
-import TagMatching
-import UpdatePolicy
+import Engine
 
 /// `check-image`: ask the registry which tag the policy would choose for one image.
 struct CheckImageCommand: AsyncParsableCommand {
@@ -35,20 +33,36 @@ struct CheckImageCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: CheckImageFormat = .text
 
+    private var request: ImageCheckRequest {
+        ImageCheckRequest(
+            image: image, strategy: strategy, allowTags: allowTags, ignoreTags: ignoreTags, platforms: platform,
+            registriesConf: registriesConf)
+    }
+
     func validate() throws {
-        do {
-            _ = try ImageSpec(parsing: image)
-            _ = try UpdateStrategy(parsing: strategy)
-            _ = try TagFilter(allowTags: allowTags, ignoreTags: ignoreTags)
-        } catch {
-            throw ValidationError("\(error)")
-        }
         for value in platform where !PlatformArgument.isValid(value) {
             throw ValidationError("--platform \(value): expected os/arch or os/arch/variant, e.g. linux/arm64/v8")
+        }
+        do {
+            _ = try ImageChecker.validate(request)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
     func run() async throws {
-        throw NotYetAvailable.fail("check-image")
+        let checker = ImageChecker(logger: Console.logger(label: "check-image"), warn: Console.warning)
+        let result: ImageCheckResult
+        do {
+            result = try await checker.check(request)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        print(format == .json ? result.json() : result.text())
+        if let error = result.error {
+            Console.error(error)
+            throw ExitCode(1)
+        }
     }
 }
