@@ -25,7 +25,8 @@ public struct DryRunForge: Forge {
         try await base.pullRequests(in: repository, headPrefix: headPrefix, state: state)
     }
 
-    public func createPullRequest(_ request: NewPullRequest, in repository: ForgeRepository) async throws -> PullRequest {
+    public func createPullRequest(_ request: NewPullRequest, in repository: ForgeRepository) async throws -> PullRequest
+    {
         var line = "create pull request \(request.head) → \(request.base) \(Self.quoted(request.title))"
         if request.draft { line += " draft" }
         if !request.labels.isEmpty { line += " labels=\(request.labels.joined(separator: ","))" }

@@ -52,17 +52,20 @@ public struct ForgeError: Error, Sendable, CustomStringConvertible {
     }
 
     static func invalidRepositoryURL(_ url: String, _ detail: String) -> Self {
-        Self(.invalidRepositoryURL, operation: "repository URL \"\(redactingUserInfo(url))\"", repository: "",
+        Self(
+            .invalidRepositoryURL, operation: "repository URL \"\(redactingUserInfo(url))\"", repository: "",
             detail: detail)
     }
 
     static func wrongEndpoint(_ operation: String, _ repository: ForgeRepository, expected: String) -> Self {
-        Self(.wrongEndpoint, operation: operation, repository: repository.path,
+        Self(
+            .wrongEndpoint, operation: operation, repository: repository.path,
             detail: "the repository lives at \(repository.apiBaseURL), this client talks to \(expected)")
     }
 
     static func pullRequestExists(_ operation: String, _ repository: String, head: String, message: String) -> Self {
-        Self(.pullRequestExists, operation: operation, repository: repository, status: 422,
+        Self(
+            .pullRequestExists, operation: operation, repository: repository, status: 422,
             detail: "a pull request for branch \(head) already exists (\(message))")
     }
 
@@ -105,7 +108,8 @@ public struct ForgeError: Error, Sendable, CustomStringConvertible {
     }
 
     static func tooManyPages(_ operation: String, _ repository: String, limit: Int) -> Self {
-        Self(.tooManyPages, operation: operation, repository: repository,
+        Self(
+            .tooManyPages, operation: operation, repository: repository,
             detail: "more than \(limit) pages; refusing to read further")
     }
 

@@ -11,19 +11,23 @@ public struct ForgeHTTPOptions: Sendable {
     public var maxRateLimitWait: Double
     /// Pages followed through `Link: rel="next"` before giving up.
     public var maxPages: Int
+    /// Items asked for per page of a list (GitHub allows at most 100).
+    public var pageSize: Int
     /// Largest response body read, in bytes.
     public var maxResponseBytes: Int
     public var userAgent: String
 
     public init(
         requestTimeout: Double = 30, maxRetries: Int = 3, retryBaseDelay: Double = 1, maxRateLimitWait: Double = 60,
-        maxPages: Int = 100, maxResponseBytes: Int = 16 << 20, userAgent: String = "argocd-image-pr"
+        maxPages: Int = 100, pageSize: Int = 100, maxResponseBytes: Int = 16 << 20,
+        userAgent: String = "argocd-image-pr"
     ) {
         self.requestTimeout = requestTimeout
         self.maxRetries = maxRetries
         self.retryBaseDelay = retryBaseDelay
         self.maxRateLimitWait = maxRateLimitWait
         self.maxPages = maxPages
+        self.pageSize = pageSize
         self.maxResponseBytes = maxResponseBytes
         self.userAgent = userAgent
     }

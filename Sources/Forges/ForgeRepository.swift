@@ -85,9 +85,13 @@ private struct RepoLocation {
             let host = components.host, !host.isEmpty
         else { return nil }
         switch scheme {
-        case "http": self.init(host: host, port: components.port == 80 ? nil : components.port, isSSH: false,
+        case "http":
+            self.init(
+                host: host, port: components.port == 80 ? nil : components.port, isSSH: false,
                 path: components.path)
-        case "https": self.init(host: host, port: components.port == 443 ? nil : components.port, isSSH: false,
+        case "https":
+            self.init(
+                host: host, port: components.port == 443 ? nil : components.port, isSSH: false,
                 path: components.path)
         case "ssh", "git+ssh": self.init(host: host, port: nil, isSSH: true, path: components.path)
         default: return nil

@@ -26,12 +26,13 @@ public struct GitHubForge: Forge {
         in repository: ForgeRepository, headPrefix: String, state: PullRequestState?
     ) async throws -> [PullRequest] {
         let operation = "GitHub list pull requests"
-        let listState = switch state {
-        case .open: "open"
-        case .closed, .merged: "closed"
-        case nil: "all"
-        }
-        let url = try self.url(repository, operation, ["pulls"], ["state": listState, "per_page": "100"])
+        let listState =
+            switch state {
+            case .open: "open"
+            case .closed, .merged: "closed"
+            case nil: "all"
+            }
+        let url = try self.url(repository, operation, ["pulls"], ["state": listState, "per_page": rest.pageSize])
         var result: [PullRequest] = []
         for page in try await rest.pages(url, operation: operation, repository: repository.path) {
             let pulls = try decode([GitHubPayloads.Pull].self, page, operation, repository)
@@ -45,7 +46,8 @@ public struct GitHubForge: Forge {
         return result
     }
 
-    public func createPullRequest(_ request: NewPullRequest, in repository: ForgeRepository) async throws -> PullRequest {
+    public func createPullRequest(_ request: NewPullRequest, in repository: ForgeRepository) async throws -> PullRequest
+    {
         let operation = "GitHub create pull request"
         let url = try self.url(repository, operation, ["pulls"])
         let json = GitHubPayloads.encode([
@@ -133,7 +135,8 @@ public struct GitHubForge: Forge {
 
     public func deleteBranch(_ name: String, in repository: ForgeRepository) async throws {
         let operation = "GitHub delete branch \(name)"
-        let url = try self.url(repository, operation, ["git", "refs", "heads"] + name.split(separator: "/").map(String.init))
+        let url = try self.url(
+            repository, operation, ["git", "refs", "heads"] + name.split(separator: "/").map(String.init))
         let response = try await rest.send(.DELETE, url, operation: operation, repository: repository.path)
         // 422 "Reference does not exist": someone (or an earlier run) deleted it already.
         guard response.isSuccess || response.status == 422 || response.status == 404 else {
@@ -143,7 +146,7 @@ public struct GitHubForge: Forge {
 
     public func comments(in repository: ForgeRepository, since: Date?) async throws -> [ForgeComment] {
         let operation = "GitHub list comments"
-        var query = ["sort": "updated", "direction": "asc", "per_page": "100"]
+        var query = ["sort": "updated", "direction": "asc", "per_page": rest.pageSize]
         if let since { query["since"] = since.formatted(.iso8601) }
         let url = try self.url(repository, operation, ["issues", "comments"], query)
         var result: [ForgeComment] = []
@@ -199,7 +202,9 @@ public struct GitHubForge: Forge {
         let path = ([repository.owner, repository.name] + segments).map(URLEncoding.pathSegment).joined(separator: "/")
         var url = endpoint.apiBaseURL + "/repos/" + path
         if !query.isEmpty {
-            url += "?" + query.sorted { $0.key < $1.key }.map { "\($0.key)=\(URLEncoding.queryValue($0.value))" }
+            url +=
+                "?"
+                + query.sorted { $0.key < $1.key }.map { "\($0.key)=\(URLEncoding.queryValue($0.value))" }
                 .joined(separator: "&")
         }
         return url

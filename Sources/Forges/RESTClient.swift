@@ -15,6 +15,8 @@ struct RESTClient: Sendable {
     let extraHeaders: [(String, String)]
     let secret: String?
 
+    var pageSize: String { String(min(max(options.pageSize, 1), 100)) }
+
     /// One request, retried as `options` allow; any final status is returned, only transport failures and
     /// rate limits that last too long throw.
     func send(
@@ -112,7 +114,8 @@ struct RESTClient: Sendable {
         let timeout = TimeAmount.milliseconds(Int64(options.requestTimeout * 1000))
         let response = try await httpClient.execute(request, timeout: timeout)
         let body = try await response.body.collect(upTo: options.maxResponseBytes)
-        return ForgeHTTPResponse(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
+        return ForgeHTTPResponse(
+            status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
     }
 
     /// Seconds to wait before retrying, if the answer is a primary or secondary rate limit.
@@ -121,10 +124,12 @@ struct RESTClient: Sendable {
         if let retryAfter = response.headers.first(name: "retry-after").flatMap(Double.init) {
             return max(retryAfter, 0)
         }
-        let remaining = response.headers.first(name: "x-ratelimit-remaining")
+        let remaining =
+            response.headers.first(name: "x-ratelimit-remaining")
             ?? response.headers.first(name: "ratelimit-remaining")
         if remaining == "0" {
-            let reset = (response.headers.first(name: "x-ratelimit-reset")
+            let reset =
+                (response.headers.first(name: "x-ratelimit-reset")
                 ?? response.headers.first(name: "ratelimit-reset")).flatMap(Double.init)
             guard let reset else { return 60 }
             return max(reset - Date().timeIntervalSince1970, 0) + 1
@@ -150,7 +155,8 @@ struct RESTClient: Sendable {
 
     private static func sameOrigin(_ url: String, _ base: String) -> Bool {
         guard let left = URLComponents(string: url), let right = URLComponents(string: base) else { return false }
-        return left.scheme?.lowercased() == right.scheme?.lowercased() && left.host?.lowercased() == right.host?.lowercased()
+        return left.scheme?.lowercased() == right.scheme?.lowercased()
+            && left.host?.lowercased() == right.host?.lowercased()
             && left.port == right.port
     }
 }

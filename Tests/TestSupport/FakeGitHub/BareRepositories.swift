@@ -37,9 +37,15 @@ struct BareRepositories: Sendable {
         return true
     }
 
+    func createBranch(_ branch: String, from base: String, in directory: URL) async throws {
+        try await git(["--git-dir", directory.path, "branch", branch, base])
+    }
+
     /// Commits `files` (path → content) on top of `branch` (or as its first commit with `create`), as a
     /// person pushing by hand would.
-    func commit(files: [String: String], on branch: String, message: String, in directory: URL, create: Bool = false)
+    func commit(
+        files: [String: String], on branch: String, message: String, in directory: URL, create: Bool = false
+    )
         async throws
     {
         let work = try TemporaryDirectory.make(prefix: "fake-github-work")
@@ -84,7 +90,10 @@ extension BareRepositories {
     func branches(in directory: URL) async throws -> [String: String] {
         let output = try await Command.output(
             "/usr/bin/env",
-            ["git", "--git-dir", directory.path, "for-each-ref", "--format=%(refname:strip=2) %(objectname)", "refs/heads"],
+            [
+                "git", "--git-dir", directory.path, "for-each-ref", "--format=%(refname:strip=2) %(objectname)",
+                "refs/heads",
+            ],
             environment: Self.environment)
         guard output.status == 0 else { throw FakeGitHubError("git for-each-ref failed: \(output.stderrText)") }
         var branches: [String: String] = [:]

@@ -35,6 +35,11 @@ extension FakeGitHub {
         try await bare.commit(files: files, on: branch, message: message, in: gitDirectory(owner: owner, name: name))
     }
 
+    /// Creates a branch at the tip of another, as `git push origin base:refs/heads/name` would.
+    public func createBranch(_ branch: String, from base: String, owner: String, name: String) async throws {
+        try await bare.createBranch(branch, from: base, in: gitDirectory(owner: owner, name: name))
+    }
+
     /// Gives a user a collaborator role: `admin`, `maintain`, `write`, `triage` or `read`.
     public func setPermission(_ role: String, for login: String, owner: String, name: String) async {
         await store.setCollaborator(login, permission: role, in: FakeGitHubStore.key(owner, name))

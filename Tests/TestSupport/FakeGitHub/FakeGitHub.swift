@@ -36,7 +36,9 @@ public final class FakeGitHub: Sendable {
     }
 
     /// Starts a fake GitHub; call `stop()` when done.
-    public static func start(token: String = "ghp_fake-token-0123456789", botLogin: String = "argocd-image-pr[bot]")
+    public static func start(
+        token: String = "ghp_fake-token-0123456789", botLogin: String = "argocd-image-pr[bot]"
+    )
         async throws -> FakeGitHub
     {
         let validator = try OpenAPIValidator.gitHubSubset()

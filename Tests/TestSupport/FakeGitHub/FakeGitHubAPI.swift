@@ -13,7 +13,9 @@ struct FakeGitHubAPI: Sendable {
     /// Login the token belongs to: author of pull requests, comments and reactions made through the API.
     let botLogin: String
 
-    func handle(method: String, path: String, query: [String: String], headers: [String: String], body: Data) async
+    func handle(
+        method: String, path: String, query: [String: String], headers: [String: String], body: Data
+    ) async
         -> FakeGitHubAnswer
     {
         let apiPath = String(path.dropFirst(Self.prefix.count))
@@ -24,7 +26,8 @@ struct FakeGitHubAPI: Sendable {
         if !isAuthorized(headers["authorization"]) {
             answer = FakeGitHubAnswer(status: 401, body: json.basicError("Bad credentials"))
         } else if let operation, let failure = await store.takeFailure(for: operation.id) {
-            answer = FakeGitHubAnswer(status: failure.status, headers: failure.headers, body: json.basicError(failure.message))
+            answer = FakeGitHubAnswer(
+                status: failure.status, headers: failure.headers, body: json.basicError(failure.message))
             if let reset = failure.headers["x-ratelimit-reset"], let seconds = Int(reset) {
                 answer.headers["x-ratelimit-reset"] = String(Int(Date().timeIntervalSince1970) + seconds)
             }

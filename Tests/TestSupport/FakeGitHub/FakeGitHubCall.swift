@@ -13,7 +13,8 @@ public struct FakeGitHubCall: Sendable, CustomStringConvertible {
     public var isWrite: Bool { operationID != "git" && method != "GET" && method != "HEAD" }
 
     public var description: String {
-        let queryText = query.isEmpty ? "" : "?" + query.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: "&")
+        let queryText =
+            query.isEmpty ? "" : "?" + query.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: "&")
         return "\(method) \(path)\(queryText) → \(status)"
     }
 }

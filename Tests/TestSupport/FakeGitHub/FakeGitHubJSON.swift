@@ -26,7 +26,8 @@ struct FakeGitHubJSON: Sendable {
             "avatar_url": .string("\(webURL)/avatars/\(login)"), "gravatar_id": "", "url": .string(api),
             "html_url": .string("\(webURL)/\(login)"), "followers_url": .string("\(api)/followers"),
             "following_url": .string("\(api)/following{/other_user}"), "gists_url": .string("\(api)/gists{/gist_id}"),
-            "starred_url": .string("\(api)/starred{/owner}{/repo}"), "subscriptions_url": .string("\(api)/subscriptions"),
+            "starred_url": .string("\(api)/starred{/owner}{/repo}"),
+            "subscriptions_url": .string("\(api)/subscriptions"),
             "organizations_url": .string("\(api)/orgs"), "repos_url": .string("\(api)/repos"),
             "events_url": .string("\(api)/events{/privacy}"), "received_events_url": .string("\(api)/received_events"),
             "type": .string(login.hasSuffix("[bot]") ? "Bot" : "User"), "site_admin": false,
@@ -45,9 +46,10 @@ struct FakeGitHubJSON: Sendable {
             "teams", "trees",
         ]
         for key in urlKeys { fields["\(key)_url"] = .string("\(api)/\(key.replacingOccurrences(of: "_", with: "/"))") }
-        for key in ["forks", "forks_count", "open_issues", "open_issues_count", "size", "stargazers_count", "watchers",
-            "watchers_count", "network_count", "subscribers_count"]
-        {
+        for key in [
+            "forks", "forks_count", "open_issues", "open_issues_count", "size", "stargazers_count", "watchers",
+            "watchers_count", "network_count", "subscribers_count",
+        ] {
             fields[key] = 0
         }
         for key in ["has_downloads", "has_issues", "has_projects", "has_wiki"] { fields[key] = true }
@@ -69,7 +71,8 @@ struct FakeGitHubJSON: Sendable {
         .object([
             "id": .integer(id), "node_id": .string("LA_\(id)"),
             "url": .string("\(apiURL)/repos/\(repository.fullName)/labels/\(name)"), "name": .string(name),
-            "description": .null, "color": "ededed", "default": false,
+            // Empty, not null: pull-request-simple's inline label schema has a non-nullable description.
+            "description": "", "color": "ededed", "default": false,
         ])
     }
 
@@ -90,7 +93,8 @@ struct FakeGitHubJSON: Sendable {
             "html_url": .string(html), "diff_url": .string("\(html).diff"), "patch_url": .string("\(html).patch"),
             "issue_url": .string(issue), "commits_url": .string("\(api)/pulls/\(pull.number)/commits"),
             "review_comments_url": .string("\(api)/pulls/\(pull.number)/comments"),
-            "review_comment_url": .string("\(api)/pulls/comments{/number}"), "comments_url": .string("\(issue)/comments"),
+            "review_comment_url": .string("\(api)/pulls/comments{/number}"),
+            "comments_url": .string("\(issue)/comments"),
             "statuses_url": .string("\(api)/statuses/\(pull.headSHA)"), "number": .integer(pull.number),
             "state": .string(pull.state), "locked": false, "title": .string(pull.title), "user": user(pull.author),
             "body": pull.body.map(JSONValue.string) ?? .null, "labels": .array(labels), "milestone": .null,
@@ -105,7 +109,8 @@ struct FakeGitHubJSON: Sendable {
                 "self": link("\(api)/pulls/\(pull.number)"), "html": link(html), "issue": link(issue),
                 "comments": link("\(issue)/comments"), "review_comments": link("\(api)/pulls/\(pull.number)/comments"),
                 "review_comment": link("\(api)/pulls/comments{/number}"),
-                "commits": link("\(api)/pulls/\(pull.number)/commits"), "statuses": link("\(api)/statuses/\(pull.headSHA)"),
+                "commits": link("\(api)/pulls/\(pull.number)/commits"),
+                "statuses": link("\(api)/statuses/\(pull.headSHA)"),
             ]),
             "author_association": "MEMBER", "auto_merge": .null, "draft": .bool(pull.draft),
             "merged": .bool(pull.merged), "mergeable": true, "rebaseable": true, "mergeable_state": "clean",
@@ -143,7 +148,8 @@ struct FakeGitHubJSON: Sendable {
         return .object([
             "id": .integer(comment.id), "node_id": .string("IC_\(comment.id)"),
             "url": .string("\(api)/issues/comments/\(comment.id)"), "body": .string(comment.body),
-            "html_url": .string("\(webURL)/\(comment.repository)/pull/\(comment.issueNumber)#issuecomment-\(comment.id)"),
+            "html_url": .string(
+                "\(webURL)/\(comment.repository)/pull/\(comment.issueNumber)#issuecomment-\(comment.id)"),
             "issue_url": .string("\(api)/issues/\(comment.issueNumber)"), "user": user(comment.author),
             "created_at": Self.timestamp(comment.createdAt), "updated_at": Self.timestamp(comment.updatedAt),
             "author_association": "MEMBER",
@@ -170,7 +176,9 @@ struct FakeGitHubJSON: Sendable {
         .object(["message": .string(message), "documentation_url": "https://docs.github.com/rest"])
     }
 
-    func validationError(_ message: String, resource: String, field: String? = nil, code: String = "custom") -> JSONValue {
+    func validationError(
+        _ message: String, resource: String, field: String? = nil, code: String = "custom"
+    ) -> JSONValue {
         var error: [String: JSONValue] = ["resource": .string(resource), "code": .string(code)]
         if let field { error["field"] = .string(field) }
         if code == "custom" { error["message"] = .string(message) }

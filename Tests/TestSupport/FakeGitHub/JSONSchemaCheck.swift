@@ -30,7 +30,8 @@ struct JSONSchemaCheck: Sendable {
             return problems
         }
         if let options = schema["enum"]?.arrayValue, !options.contains(instance) {
-            problems.append("\(path): \(instance.data.shortText) is not one of \(JSONValue.array(options).data.shortText)")
+            problems.append(
+                "\(path): \(instance.data.shortText) is not one of \(JSONValue.array(options).data.shortText)")
         }
         if case .object(let object) = instance {
             for case .string(let name) in schema["required"]?.arrayValue ?? [] where object[name] == nil {

@@ -38,7 +38,8 @@ public struct OpenAPIValidator: Sendable {
     }
 
     private static let sharedGitHubSubset: OpenAPIValidator? = {
-        let url = Bundle.module.url(forResource: "github-openapi-subset", withExtension: "json", subdirectory: "Resources")
+        let url =
+            Bundle.module.url(forResource: "github-openapi-subset", withExtension: "json", subdirectory: "Resources")
             ?? Bundle.module.url(forResource: "github-openapi-subset", withExtension: "json")
         guard let url, let data = try? Data(contentsOf: url), let document = JSONValue.parse(data) else { return nil }
         return OpenAPIValidator(document: document)
@@ -82,7 +83,8 @@ public struct OpenAPIValidator: Sendable {
                 continue
             }
             let schema = parameter["schema"] ?? .object([:])
-            let typed: JSONValue = schemas.resolve(schema)?["type"]?.stringValue == "integer"
+            let typed: JSONValue =
+                schemas.resolve(schema)?["type"]?.stringValue == "integer"
                 ? (Int(value).map(JSONValue.integer) ?? .string(value)) : .string(value)
             verdict.problems += schemas.problems(typed, schema, at: "\(location) parameter \(name)")
                 .map { "\(where_): \($0)" }
