@@ -412,6 +412,7 @@ def configuration_keys():
     keys = set()
     for pattern in re.findall(r'case\s+(\(?"[^:\n]*?)\s*:', text):
         keys.update(re.findall(r'"([A-Za-z]+)"', pattern))
+    keys -= {"true", "false"}  # the boolean reader's cases, not keys
     top = set(re.findall(r'case\s+"(\w+)":\s*\n\s*configuration\.', text))
     top |= set(re.findall(r'case\s+"(\w+)":\s*configuration\.', text))
     return keys, top
@@ -432,7 +433,8 @@ def check_docs(keys):
     missing = sorted(k for k in keys if not re.search(r"(`|\b)" + re.escape(k) + r"(`|:|\.|\[|\b)", text))
     check("docs/configuration.md names every configuration key", not missing, f"undocumented: {missing}")
     documented = set()
-    for row in re.findall(r"^\|\s*`([^`]+)`", text, re.M):
+    section = text.split("\n## Keys", 1)[-1].split("\n## ", 1)[0]
+    for row in re.findall(r"^\|\s*`([^`]+)`", section, re.M):
         documented.update(re.findall(r"[A-Za-z]+", row))
     unknown = sorted(documented - keys)
     check("docs/configuration.md documents no key the code lacks", documented and not unknown,
@@ -528,6 +530,28 @@ def check_helm(top_keys):
         skip("helm lint", "helm not installed")
 
 
+def anchors(markdown):
+    """GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens."""
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+            for h in re.findall(r"^#+\s+(.*)$", markdown, re.M)}
+
+
+def check_doc_links():
+    broken = []
+    for path in files_under("docs", (".md",)):
+        text = open(path, encoding="utf-8").read()
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue
+            file_part, _, anchor = target.partition("#")
+            resolved = os.path.normpath(os.path.join(os.path.dirname(path), file_part)) if file_part else path
+            if not os.path.exists(resolved):
+                broken.append(f"{rel(path)}: {target}")
+            elif anchor and resolved.endswith(".md") and anchor not in anchors(open(resolved).read()):
+                broken.append(f"{rel(path)}: {target} (no such heading)")
+    check("docs links resolve", not broken, broken)
+
+
 # ---------------------------------------------------------------- external linters
 
 
@@ -586,6 +610,7 @@ def main():
     check_kubernetes(top_keys)
     check_helm(top_keys)
     check_docs(keys)
+    check_doc_links()
     run_linters(workflows)
     print(f"{PASSED} passed, {FAILED} failed")
     return 1 if FAILED else 0
