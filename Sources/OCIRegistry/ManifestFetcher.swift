@@ -10,7 +10,7 @@ struct ManifestFetcher: Sendable {
     let limits: RegistryLimits
 
     /// The manifest or index for a tag or digest. A digest-addressed fetch must hash to that digest; a tag's
-    /// digest is the registry's `Docker-Content-Digest`, else the sha256 of the body.
+    /// digest is the registry's `Docker-Content-Digest` (checked against the body), else the body's sha256.
     func manifest(_ reference: String) async throws -> Fetched {
         let operation = "GET manifest \(reference)"
         let url = session.endpoint.baseURL.appending(path: "/v2/\(context.repositoryPath)/manifests/\(reference)")
@@ -25,7 +25,8 @@ struct ManifestFetcher: Sendable {
         if Digests.isValid(reference) {
             digest = try verify(response.body, expected: reference, operation: operation)
         } else if let header = response.headers.first(name: "docker-content-digest"), Digests.isValid(header) {
-            digest = header
+            // The header names the registry's digest; it must still be the digest of the bytes received.
+            digest = try verify(response.body, expected: header, operation: operation)
         } else {
             digest = Digests.sha256(response.body)
         }
