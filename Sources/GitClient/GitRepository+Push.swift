@@ -65,16 +65,10 @@ extension GitRepository {
         let logger = self.logger
         try await withRepository { repository in
             let remote = try RemoteHandle(remote, in: repository, operation: operation)
-            let context = RemoteCallbacks(credentials: credentials)
+            let context = RemoteCallbacks(credentials: credentials, url: remote.url)
             context.leases[reference] = expected
             try withExtendedLifetime(context) {
-                var callbacks = git_remote_callbacks()
-                try LibGit2Call.check(
-                    git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)),
-                    operation: operation
-                )
-                context.install(into: &callbacks)
-                try remote.connect(GIT_DIRECTION_PUSH, callbacks: &callbacks, context: context, operation: operation)
+                var callbacks = try remote.connect(GIT_DIRECTION_PUSH, context: context, operation: operation)
 
                 // An early, readable answer; the push negotiation callback checks again on what is sent.
                 let current = try remote.advertisedReferences(operation: operation)[reference]
@@ -94,18 +88,25 @@ extension GitRepository {
                     operation: operation
                 )
                 options.callbacks = callbacks
+                options.follow_redirects = context.redirects
                 // libgit2 1.5 pushes from a reference, not an object id: a uniquely named scratch reference
                 // outside refs/heads stands in for the commit, and goes away afterwards.
-                let source = try commit.map { try ScratchReference(pointingAt: $0, in: repository, operation: operation) }
+                let source = try commit.map {
+                    try ScratchReference(pointingAt: $0, in: repository, operation: operation)
+                }
                 // `+`: the lease replaces the fast-forward rule, as `git push --force-with-lease` does.
                 let refspec = source.map { "+\($0.name):\(reference)" } ?? ":\(reference)"
-                let code = withStringArray([refspec]) { git_remote_upload(remote.pointer, $0, &options) }
+                let code = withStringArray(context.headers) { headers in
+                    options.custom_headers = headers.pointee
+                    return withStringArray([refspec]) { git_remote_upload(remote.pointer, $0, &options) }
+                }
                 withExtendedLifetime(source) {}
                 try context.check(code, operation: operation, remote: remote.url)
                 try context.checkRejections(operation: operation, remote: remote.url)
 
                 // Keeps remote-tracking branches of a named remote in step; the push itself already succeeded.
-                if git_remote_update_tips(remote.pointer, &callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_UNSPECIFIED, nil) < 0 {
+                if git_remote_update_tips(remote.pointer, &callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_UNSPECIFIED, nil) < 0
+                {
                     logger.debug("git remote-tracking update failed after push", metadata: ["git.ref": "\(reference)"])
                 }
                 logger.debug(

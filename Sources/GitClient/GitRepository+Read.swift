@@ -58,7 +58,8 @@ extension GitRepository {
             defer { git_tree_free(tree) }
             let collector = PathCollector()
             let code = withExtendedLifetime(collector) {
-                git_tree_walk(tree, GIT_TREEWALK_PRE, collectRegularFile, Unmanaged.passUnretained(collector).toOpaque())
+                git_tree_walk(
+                    tree, GIT_TREEWALK_PRE, collectRegularFile, Unmanaged.passUnretained(collector).toOpaque())
             }
             try LibGit2Call.check(code, operation: operation)
             return collector.paths.sorted()

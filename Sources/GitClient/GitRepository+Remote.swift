@@ -21,7 +21,7 @@ extension GitRepository {
         logger.debug("git clone", metadata: ["git.remote": "\(RemoteURL.redacted(url))", "git.path": "\(path)"])
         let worker = GitWorker(label: "clone")
         let handle = try await worker.run {
-            let context = RemoteCallbacks(credentials: credentials)
+            let context = RemoteCallbacks(credentials: credentials, url: url)
             return try withExtendedLifetime(context) {
                 var options = git_clone_options()
                 try LibGit2Call.check(
@@ -30,10 +30,14 @@ extension GitRepository {
                 )
                 options.bare = bare ? 1 : 0
                 context.install(into: &options.fetch_opts.callbacks)
+                options.fetch_opts.follow_redirects = context.redirects
                 var repository: OpaquePointer?
-                let code = withOptionalCString(branch) { checkoutBranch in
-                    options.checkout_branch = checkoutBranch
-                    return git_clone(&repository, url, path, &options)
+                let code = withStringArray(context.headers) { headers in
+                    options.fetch_opts.custom_headers = headers.pointee
+                    return withOptionalCString(branch) { checkoutBranch in
+                        options.checkout_branch = checkoutBranch
+                        return git_clone(&repository, url, path, &options)
+                    }
                 }
                 try context.check(code, operation: operation, remote: url)
                 return try RepositoryHandle(unwrap(repository, operation: operation))
@@ -54,7 +58,7 @@ extension GitRepository {
         try await withRepository { repository in
             let remote = try RemoteHandle(remote, in: repository, operation: operation)
             logger.debug("git fetch", metadata: ["git.remote": "\(RemoteURL.redacted(remote.url))"])
-            let context = RemoteCallbacks(credentials: credentials)
+            let context = RemoteCallbacks(credentials: credentials, url: remote.url)
             try withExtendedLifetime(context) {
                 var options = git_fetch_options()
                 try LibGit2Call.check(
@@ -62,9 +66,13 @@ extension GitRepository {
                     operation: operation
                 )
                 options.prune = GIT_FETCH_PRUNE
+                options.follow_redirects = context.redirects
                 context.install(into: &options.callbacks)
-                let code = withStringArray(refspecs) { array in
-                    git_remote_fetch(remote.pointer, refspecs.isEmpty ? nil : array, &options, nil)
+                let code = withStringArray(context.headers) { headers in
+                    options.custom_headers = headers.pointee
+                    return withStringArray(refspecs) { array in
+                        git_remote_fetch(remote.pointer, refspecs.isEmpty ? nil : array, &options, nil)
+                    }
                 }
                 try context.check(code, operation: operation, remote: remote.url)
             }
@@ -80,15 +88,9 @@ extension GitRepository {
         try RemoteURL.validate(url, operation: operation)
         return try await GitWorker(label: "ls-remote").run {
             let remote = try RemoteHandle(url, in: nil, operation: operation)
-            let context = RemoteCallbacks(credentials: credentials)
+            let context = RemoteCallbacks(credentials: credentials, url: remote.url)
             return try withExtendedLifetime(context) {
-                var callbacks = git_remote_callbacks()
-                try LibGit2Call.check(
-                    git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)),
-                    operation: operation
-                )
-                context.install(into: &callbacks)
-                try remote.connect(GIT_DIRECTION_FETCH, callbacks: &callbacks, context: context, operation: operation)
+                try remote.connect(GIT_DIRECTION_FETCH, context: context, operation: operation)
                 var branches: [String: GitOID] = [:]
                 for (name, oid) in try remote.advertisedReferences(operation: operation)
                 where name.hasPrefix("refs/heads/") {

@@ -1,4 +1,5 @@
 import CLibGit2
+import Foundation
 
 /// The state libgit2's remote callbacks share during one network operation.
 ///
@@ -20,8 +21,27 @@ final class RemoteCallbacks {
     private(set) var rejections: [(reference: String, reason: String)] = []
     private(set) var serverMessages: [UInt8] = []
 
-    init(credentials: GitCredentials) {
+    /// Extra HTTP headers for the connection: the token, sent up front (see `init`).
+    let headers: [String]
+    /// Where libgit2 may follow HTTP redirects.
+    let redirects: git_remote_redirect_t
+
+    /// A token for an http(s) remote is sent with the first request instead of after a 401: libgit2 1.5 misreads
+    /// a 401 that carries a body (as GitLab's and many proxies' do), and a 401 then already means "refused".
+    /// Because the header would follow a redirect to any host, a remote holding a token is not redirected.
+    init(credentials: GitCredentials, url: String) {
         self.credentials = credentials
+        let scheme = url.prefix(while: { $0 != ":" }).lowercased()
+        if case .token(let username, let password) = credentials, url.contains("://"),
+            scheme == "http" || scheme == "https"
+        {
+            let basic = Data("\(username):\(password)".utf8).base64EncodedString()
+            self.headers = ["Authorization: Basic \(basic)"]
+            self.redirects = GIT_REMOTE_REDIRECT_NONE
+        } else {
+            self.headers = []
+            self.redirects = GIT_REMOTE_REDIRECT_INITIAL
+        }
     }
 
     /// Fills `callbacks`; the caller keeps `self` alive while libgit2 may call back.
@@ -74,14 +94,16 @@ final class RemoteCallbacks {
         throw GitError(.rejected, operation: operation, remote: remote, message: message)
     }
 
-    fileprivate func acquire(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, allowedTypes: UInt32) -> Int32 {
+    fileprivate func acquire(
+        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, allowedTypes: UInt32
+    ) -> Int32 {
         credentialAttempts += 1
         switch credentials {
         case .none:
             authenticationFailure = "the remote requires credentials and none were given"
             return GIT_EAUTH.rawValue
         case .token(let username, let password):
-            guard credentialAttempts <= Self.maximumCredentialAttempts else {
+            guard headers.isEmpty, credentialAttempts <= Self.maximumCredentialAttempts else {
                 authenticationFailure = "the remote refused the credentials for \(username)"
                 return GIT_EAUTH.rawValue
             }

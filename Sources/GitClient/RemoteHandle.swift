@@ -44,10 +44,24 @@ final class RemoteHandle {
         git_remote_free(pointer)
     }
 
-    /// Connects for `direction`; failures are described with what the callbacks saw (refused credentials...).
-    func connect(_ direction: git_direction, callbacks: inout git_remote_callbacks, context: RemoteCallbacks, operation: String) throws {
-        let code = git_remote_connect(pointer, direction, &callbacks, nil, nil)
+    /// Connects for `direction` with `context`'s callbacks and headers; failures are described with what the
+    /// callbacks saw (refused credentials...). Returns the callbacks, for the operation that follows.
+    @discardableResult
+    func connect(_ direction: git_direction, context: RemoteCallbacks, operation: String) throws -> git_remote_callbacks
+    {
+        var options = git_remote_connect_options()
+        try LibGit2Call.check(
+            git_remote_connect_options_init(&options, UInt32(GIT_REMOTE_CONNECT_OPTIONS_VERSION)),
+            operation: operation
+        )
+        context.install(into: &options.callbacks)
+        options.follow_redirects = context.redirects
+        let code = withStringArray(context.headers) { headers in
+            options.custom_headers = headers.pointee
+            return git_remote_connect_ext(pointer, direction, &options)
+        }
         try context.check(code, operation: operation, remote: url)
+        return options.callbacks
     }
 
     /// The references the connected remote advertises, by full name.

@@ -1,7 +1,7 @@
 import Foundation
 import GitClient
-import Testing
 import TestSupport
+import Testing
 
 @Suite("GitRepository, local")
 struct LocalRepositoryTests {

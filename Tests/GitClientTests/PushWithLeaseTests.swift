@@ -1,7 +1,7 @@
 import Foundation
 import GitClient
-import Testing
 import TestSupport
+import Testing
 
 @Suite("GitRepository, local remotes")
 struct PushWithLeaseTests {
@@ -35,7 +35,9 @@ struct PushWithLeaseTests {
         ])
         let expectedIdentity = "argocd-image-pr <argocd-image-pr@noreply.invalid>"
         #expect(identity == "\(expectedIdentity)|\(expectedIdentity)|\(base.hex)|update example")
-        let files = try await GitCLI.run(["--git-dir", fixture.origin.path, "ls-tree", "-r", "--name-only", Self.branch])
+        let files = try await GitCLI.run([
+            "--git-dir", fixture.origin.path, "ls-tree", "-r", "--name-only", Self.branch,
+        ])
         #expect(files.split(separator: "\n") == ["apps/.argocd-source-example.yaml", "apps/example.yaml"])
         #expect(try await fixture.originBranch("main") == fixture.mainCommit)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GitClient
-import Testing
 import TestSupport
+import Testing
 
 @Suite("GitRepository, reading and committing")
 struct RepositoryReadWriteTests {
@@ -18,12 +18,17 @@ struct RepositoryReadWriteTests {
             ],
             onto: fixture.mainCommit,
             message: "change",
-            author: GitSignature(name: "Ada", email: "ada@example.invalid", date: Date(timeIntervalSince1970: 1_700_000_000))
+            author: GitSignature(
+                name: "Ada", email: "ada@example.invalid", date: Date(timeIntervalSince1970: 1_700_000_000))
         )
         #expect(try await repository.listFiles(at: commit) == ["README.md", "apps/new.yaml"])
         #expect(try await repository.readFile(path: OriginFixture.seedFile, at: commit) == nil)
-        #expect(try await repository.readFile(path: OriginFixture.seedFile, at: fixture.mainCommit) == Data(OriginFixture.seedContent.utf8))
-        let log = try await GitCLI.run(["--git-dir", fixture.origin.path, "log", "-1", "--format=%an <%ae> %at", commit.hex])
+        #expect(
+            try await repository.readFile(path: OriginFixture.seedFile, at: fixture.mainCommit)
+                == Data(OriginFixture.seedContent.utf8))
+        let log = try await GitCLI.run([
+            "--git-dir", fixture.origin.path, "log", "-1", "--format=%an <%ae> %at", commit.hex,
+        ])
         #expect(log == "Ada <ada@example.invalid> 1700000000")
         // Nothing but the object database changed: no branch moved.
         #expect(try await fixture.originBranch("main") == fixture.mainCommit)
