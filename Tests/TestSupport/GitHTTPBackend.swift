@@ -57,7 +57,7 @@ enum CGIResponse {
         let headerText = String(decoding: bytes[..<headerEnd], as: UTF8.self)
         var status = 200
         var fields = HTTPFields()
-        for line in headerText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for line in headerText.split(whereSeparator: \.isNewline) {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
