@@ -23,7 +23,8 @@ public enum TestHTTP {
         _ url: String,
         headers: [String: String] = [:],
         body: Data? = nil,
-        trusting caPEM: String? = nil
+        trusting caPEM: String? = nil,
+        timeout: Duration = .seconds(30)
     ) async throws -> Response {
         try await HTTPClientFactory.with(trusting: caPEM) { client in
             var request = HTTPClientRequest(url: url)
@@ -32,7 +33,9 @@ public enum TestHTTP {
                 request.headers.add(name: name, value: value)
             }
             if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-            let response = try await client.execute(request, timeout: .seconds(30))
+            let (seconds, attoseconds) = timeout.components
+            let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+            let response = try await client.execute(request, timeout: .nanoseconds(nanoseconds))
             let bytes = try await response.body.collect(upTo: 64 << 20)
             var fields: [String: String] = [:]
             for (name, value) in response.headers {

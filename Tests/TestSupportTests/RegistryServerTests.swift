@@ -80,7 +80,7 @@ struct RegistryServerTests {
             #expect(tags.text.contains("\"v1\""))
 
             await #expect(throws: (any Error).self) {
-                _ = try await TestHTTP.send("GET", "\(registry.baseURL)/v2/")
+                _ = try await TestHTTP.send("GET", "\(registry.baseURL)/v2/", timeout: .milliseconds(500))
             }
         }
     }
