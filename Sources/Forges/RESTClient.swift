@@ -55,6 +55,12 @@ struct RESTClient: Sendable {
                 attempt += 1
                 continue
             }
+            if response.isSuccess, let wait = exhaustedQuotaWait(response), wait <= options.maxRateLimitWait {
+                // The quota is spent and resets soon: wait now rather than fail the next call.
+                logger.info(
+                    "rate limit quota spent, waiting for its reset", metadata: ["forge.wait_seconds": "\(wait)"])
+                try await Task.sleep(for: .seconds(wait))
+            }
             if response.status >= 500, method != .POST, attempt < options.maxRetries {
                 try await backOff(attempt: &attempt, operation, repository, reason: "HTTP \(response.status)")
                 continue
@@ -139,6 +145,14 @@ struct RESTClient: Sendable {
             return 60
         }
         return nil
+    }
+
+    /// Seconds until the quota resets, when an answer says none is left.
+    private func exhaustedQuotaWait(_ response: ForgeHTTPResponse) -> Double? {
+        guard response.headers.first(name: "x-ratelimit-remaining") == "0",
+            let reset = response.headers.first(name: "x-ratelimit-reset").flatMap(Double.init)
+        else { return nil }
+        return max(reset - Date().timeIntervalSince1970, 0) + 1
     }
 
     private func backOff(attempt: inout Int, _ operation: String, _ repository: String, reason: String) async throws {

@@ -46,6 +46,14 @@ struct GitHubFailureTests {
         }
     }
 
+    @Test func primaryRateLimitWithNearResetWaitsAndSucceeds() async throws {
+        try await GitHubTestbed.with { bed in
+            await bed.github.inject(.primaryRateLimit("pulls/list", resetIn: 1))
+            _ = try await bed.forge.pullRequests(in: bed.repository, headPrefix: "argocd-image-pr/", state: nil)
+            #expect(await bed.github.calls(of: "pulls/list").map(\.status) == [403, 200])
+        }
+    }
+
     @Test func serverErrorsAreRetriedThenReported() async throws {
         try await GitHubTestbed.with { bed in
             await bed.github.inject(.serverError("pulls/list", status: 502, times: 10))

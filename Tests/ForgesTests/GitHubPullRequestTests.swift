@@ -52,7 +52,7 @@ struct GitHubPullRequestTests {
         }
     }
 
-    @Test func mergedAndClosedAreTellApart() async throws {
+    @Test func mergedAndClosedAreToldApart() async throws {
         try await GitHubTestbed.with { bed in
             try await bed.pushBranch("argocd-image-pr/a")
             try await bed.pushBranch("argocd-image-pr/b")
