@@ -11,7 +11,7 @@ public struct TestImage: Sendable, Hashable {
         case docker
     }
 
-    /// The config's `created` time; nil leaves it out of the config.
+    /// The config's `created` time (RFC 3339, whole seconds, UTC); nil leaves it out of the config.
     public var created: Date?
     /// The config's `config.Labels`.
     public var labels: [String: String]
