@@ -54,3 +54,64 @@ done
 
 step "check-image: the newest build whose tag starts with 'main'"
 show "$bin" check-image "$registry/lyzhang1999/frontend" --strategy newest-build --allow-tags 'regexp:^main'
+
+step "The platform team's chart repository, shaped like kubernetes-example-helm, with the seed's Application"
+chart="$work/kubernetes-example-helm"
+git init -q -b main "$chart"
+mkdir -p "$chart/templates" "$chart/argocd"
+cat >"$chart/Chart.yaml" <<'YAML'
+apiVersion: v2
+name: kubernetes-example
+version: 0.1.0
+YAML
+cat >"$chart/values.yaml" <<YAML
+frontend:
+  image: $registry/lyzhang1999/frontend
+  tag: main-1f0c2d4
+backend:
+  image: $registry/lyzhang1999/backend
+  tag: main-1f0c2d4
+YAML
+cat >"$chart/templates/frontend.yaml" <<'YAML'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: frontend
+spec:
+  template:
+    spec:
+      containers:
+        - name: frontend
+          image: "{{ .Values.frontend.image }}:{{ .Values.frontend.tag }}"
+YAML
+cat >"$chart/argocd/example.yaml" <<YAML
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: example
+  namespace: argocd
+  annotations:
+    argocd-image-updater.argoproj.io/image-list: frontend=$registry/lyzhang1999/frontend,backend=$registry/lyzhang1999/backend
+    argocd-image-updater.argoproj.io/update-strategy: latest
+    argocd-image-updater.argoproj.io/write-back-method: git
+    argocd-image-updater.argoproj.io/frontend.allow-tags: regexp:^main
+    argocd-image-updater.argoproj.io/frontend.helm.image-name: frontend.image
+    argocd-image-updater.argoproj.io/frontend.helm.image-tag: frontend.tag
+    argocd-image-updater.argoproj.io/backend.allow-tags: regexp:^main
+    argocd-image-updater.argoproj.io/backend.helm.image-name: backend.image
+    argocd-image-updater.argoproj.io/backend.helm.image-tag: backend.tag
+spec:
+  project: default
+  source:
+    repoURL: file://$work/kubernetes-example-helm.git
+    path: .
+    targetRevision: main
+  destination: {server: https://kubernetes.default.svc, namespace: example}
+YAML
+git -C "$chart" add -A
+git -C "$chart" commit -q -m "Chart and Application"
+git clone -q --bare "$chart" "$work/kubernetes-example-helm.git"
+echo "chart repository at $work/kubernetes-example-helm.git (main), working copy at $chart"
+
+step "plan: what the bot would propose (writes nothing)"
+show "$bin" plan --repo "$chart"

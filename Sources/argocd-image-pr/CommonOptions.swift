@@ -1,8 +1,17 @@
 import ArgumentParser
+import Engine
 
 /// Output format of `plan` and `run`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown
+
+    var reportFormat: PlanReport.Format {
+        switch self {
+        case .text: .text
+        case .json: .json
+        case .markdown: .markdown
+        }
+    }
 }
 
 /// Output format of `check-image`.
@@ -20,4 +29,14 @@ struct RepositoryOptions: ParsableArguments {
         help: "Repository holding Application manifests: a local path or a git URL (repeatable; default: the current directory)."
     )
     var repo: [String] = []
+
+    /// Reads `--config` (or the default file); an unreadable or invalid file is exit 2.
+    func loadConfiguration() throws -> BotConfiguration {
+        do {
+            return try ConfigurationLoader.load(path: config)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+    }
 }

@@ -18,11 +18,14 @@ public struct ImageChange: Sendable, Equatable {
     public var labels: [String: String]
     /// OCI labels of the current image, when it was looked up (for compare links).
     public var previousLabels: [String: String]
+    /// Whether the written value pins the digest (`tag@digest`), as Image Updater does for `digest`.
+    public var writesDigest: Bool
 
     public init(
         alias: String, image: String, from: String?, to: String, digest: String?, created: Date? = nil,
-        labels: [String: String] = [:], previousLabels: [String: String] = [:]
+        labels: [String: String] = [:], previousLabels: [String: String] = [:], writesDigest: Bool = false
     ) {
+        self.writesDigest = writesDigest
         self.alias = alias
         self.image = image
         self.from = from

@@ -1,0 +1,170 @@
+import AppManifests
+import Foundation
+import Logging
+import OCIRegistry
+
+/// `plan`: finds the Applications, works out what each runs now, asks the registries and renders
+/// the new files. Writes nothing in any repository.
+public struct Planner: Sendable {
+    let configuration: BotConfiguration
+    let environment: [String: String]
+    let logger: Logger
+    let warn: @Sendable (String) -> Void
+    /// At most this many Applications are planned at once (registry requests are shared anyway).
+    let concurrency = 8
+
+    public init(
+        configuration: BotConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger, warn: @escaping @Sendable (String) -> Void
+    ) {
+        self.configuration = configuration
+        self.environment = environment
+        self.logger = logger
+        self.warn = warn
+    }
+
+    /// The manifest repositories to read: `--repo` flags, else the configuration's, else the current folder.
+    public func sources(repositories: [String]) -> [ApplicationSource] {
+        if !repositories.isEmpty {
+            return repositories.map { repo in
+                let configured = configuration.applications.first { $0.repo == repo }
+                return ApplicationSource(repo: repo, paths: configured?.paths ?? BotConfiguration.defaultManifestPaths)
+            }
+        }
+        return configuration.applications.isEmpty ? [ApplicationSource(repo: ".")] : configuration.applications
+    }
+
+    /// Plans every Application; failures are reported inside the plan, usage errors are thrown.
+    public func plan(repositories: [String]) async throws(UsageError) -> Plan {
+        let registryConfiguration = try registryClientConfiguration()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argocd-image-pr-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw UsageError("cannot create a scratch folder under \(FileManager.default.temporaryDirectory.path)")
+        }
+        let sources = sources(repositories: repositories)
+        let lookup = GitCredentialLookup(forges: configuration.forges, environment: environment)
+        let workingTrees = Set(sources.compactMap { source -> String? in
+            if case .local(let path) = RepositoryLocation(source.repo) { return path }
+            return nil
+        })
+        let store = CheckoutStore(scratch: scratch, workingTrees: workingTrees, logger: logger) {
+            lookup.credentials(for: $0)
+        }
+        do {
+            return try await RegistryClient.withClient(configuration: registryConfiguration) { registry in
+                await plan(sources: sources, store: store, registry: registry).plan
+            }
+        } catch {
+            return Plan(errors: ["\(error)"])
+        }
+    }
+
+    func registryClientConfiguration() throws(UsageError) -> RegistryClientConfiguration {
+        do {
+            return try RegistryClientConfiguration.standard(
+                registriesConfPath: configuration.registriesConf, environment: environment, logger: logger,
+                warningHandler: warn)
+        } catch {
+            throw UsageError("\(error)")
+        }
+    }
+
+    /// The pull request text each Application with changes would get (for `--format markdown`).
+    public func pullRequestContents(for plan: Plan) throws(UsageError) -> [String: PullRequestContent] {
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet(overridesIn: configuration.templates)
+        } catch {
+            throw UsageError(error.description)
+        }
+        var contents: [String: PullRequestContent] = [:]
+        for app in plan.applications where !app.changes.isEmpty {
+            let context = PullRequestContext(
+                overridePath: app.files.first?.path ?? "", baseBranch: app.target?.branch ?? "HEAD")
+            contents[app.name] = PullRequestContent(plan: app, context: context, templates: templates)
+        }
+        return contents
+    }
+
+    /// The plan plus what `run` needs to act on it.
+    func plan(sources: [ApplicationSource], store: CheckoutStore, registry: RegistryClient) async -> PlannedApplications {
+        var result = PlannedApplications()
+        var apps: [ApplicationSpec] = []
+        let scanner = ManifestScanner(argocdNamespace: configuration.argocdNamespace, logger: logger)
+        for source in sources {
+            let location = RepositoryLocation(source.repo)
+            let root: URL
+            do {
+                root = try await store.folder(for: location, branch: nil)
+            } catch {
+                result.plan.errors.append("\(location): cannot read the repository: \(error)")
+                continue
+            }
+            let scan = scanner.scan(root: root, paths: source.paths)
+            apps += scan.applications
+            result.addManifestErrors(scan.errors)
+        }
+        let planner = ApplicationPlanner(
+            registry: registry, argocdNamespace: configuration.argocdNamespace, holds: .init())
+        let planned = await withTaskGroup(of: (Int, PlannedApplication).self) { group in
+            var results: [(Int, PlannedApplication)] = []
+            for (index, app) in apps.enumerated() {
+                if index >= concurrency, let next = await group.next() { results.append(next) }
+                group.addTask {
+                    let location = RepositoryLocation(app.targetRepoURL)
+                    do {
+                        let root = try await store.folder(for: location, branch: app.baseBranch)
+                        let plan = await planner.plan(app, targetRoot: root)
+                        return (index, PlannedApplication(spec: app, plan: plan, target: location))
+                    } catch {
+                        var plan = ApplicationPlan(
+                            name: app.name, manifest: app.location.description,
+                            target: PlanTarget(
+                                repo: app.targetRepoURL, branch: app.baseBranch ?? "HEAD",
+                                path: app.primarySource.path ?? "."))
+                        plan.errors.append("\(app.location): application \(app.name): cannot read \(location): \(error)")
+                        return (index, PlannedApplication(spec: app, plan: plan, target: location))
+                    }
+                }
+            }
+            for await next in group { results.append(next) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        result.applications = planned
+        result.plan.applications = planned.map(\.plan) + result.plan.applications
+        return result
+    }
+}
+
+/// One Application's plan with the spec and target it came from.
+struct PlannedApplication: Sendable {
+    var spec: ApplicationSpec
+    var plan: ApplicationPlan
+    var target: RepositoryLocation
+}
+
+/// The plan of a run, with what `run` needs to act on it.
+struct PlannedApplications: Sendable {
+    var plan = Plan()
+    var applications: [PlannedApplication] = []
+
+    /// File errors go to the top level; an Application's own errors make an entry for it.
+    mutating func addManifestErrors(_ errors: [ManifestError]) {
+        for error in errors {
+            guard let name = error.application else {
+                plan.errors.append(error.description)
+                continue
+            }
+            let manifest = error.location.description
+            if let index = plan.applications.firstIndex(where: { $0.name == name && $0.manifest == manifest }) {
+                plan.applications[index].errors.append(error.description)
+            } else {
+                plan.applications.append(
+                    ApplicationPlan(name: name, manifest: manifest, target: nil, errors: [error.description]))
+            }
+        }
+    }
+}

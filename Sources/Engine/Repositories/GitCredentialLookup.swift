@@ -1,0 +1,25 @@
+import Foundation
+import GitClient
+
+/// Chooses the token for a git URL from the environment: a configured forge whose URL prefixes
+/// it (its `tokenEnv`), else `GITHUB_TOKEN` for github.com and `GITLAB_TOKEN` for gitlab.com.
+struct GitCredentialLookup: Sendable {
+    let forges: [ForgeSettings]
+    let environment: [String: String]
+
+    func credentials(for url: String) -> GitCredentials {
+        if let forge = forges.first(where: { url.hasPrefix($0.url) }) {
+            let variable = forge.tokenEnv ?? (forge.type == .github ? "GITHUB_TOKEN" : "GITLAB_TOKEN")
+            return token(variable, kind: forge.type)
+        }
+        guard let host = URL(string: url)?.host?.lowercased() else { return .none }
+        if host == "github.com" { return token("GITHUB_TOKEN", kind: .github) }
+        if host == "gitlab.com" { return token("GITLAB_TOKEN", kind: .gitlab) }
+        return .none
+    }
+
+    private func token(_ variable: String, kind: ForgeSettings.Kind) -> GitCredentials {
+        guard let value = environment[variable], !value.isEmpty else { return .none }
+        return kind == .github ? .github(token: value) : .gitlab(token: value)
+    }
+}
