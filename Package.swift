@@ -120,6 +120,18 @@ let package = Package(
             ],
             path: "Sources/argocd-image-pr"
         ),
+        // Benchmark: our registry client against a plain HTTP loop on a local registry (not a test).
+        .executableTarget(
+            name: "registry-bench",
+            dependencies: [
+                "OCIRegistry", "ImageRef", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/RegistryBench",
+            exclude: ["RESULTS.md"]
+        ),
         // Real servers for tests: docker-registry, token server, proxies, git smart HTTP.
         .target(
             name: "TestSupport",
@@ -147,7 +159,7 @@ let package = Package(
         .testTarget(name: "ForgesTests", dependencies: ["Forges", "TestSupport"]),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "TestSupport"],
+            dependencies: ["Engine", "TestSupport", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,0 +1,135 @@
+import Foundation
+import TestSupport
+import Testing
+import Yams
+
+/// `plan` end to end through the binary, on a real registry and real git repositories.
+@Suite("plan end to end")
+struct PlanCommandTests {
+    private func plan(_ fixture: SeedFixture, _ arguments: [String] = [], repo: URL? = nil) throws -> CLI.Result {
+        try CLI.run(
+            ["plan", "--repo", (repo ?? fixture.chart).path] + arguments,
+            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try #require(object as? [String: Any])
+    }
+
+    @Test func seedApplicationGetsTheDesignedOverrideFile() async throws {
+        let fixture = try await SeedFixture.make()
+        defer { Task { await fixture.stop() } }
+        let result = try plan(fixture, ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try json(result.stdout)
+        let apps = try #require(document["applications"] as? [[String: Any]])
+        #expect(apps.count == 1)
+        let app = try #require(apps.first)
+        #expect(app["name"] as? String == "example")
+        #expect(app["manifest"] as? String == "argocd/example.yaml:1")
+        let target = try #require(app["target"] as? [String: Any])
+        #expect(target["repo"] as? String == "file://\(fixture.bare.path)")
+        #expect(target["branch"] as? String == "main")
+        let changes = try #require(app["changes"] as? [[String: Any]])
+        #expect(changes.map { $0["alias"] as? String } == ["frontend", "backend"])
+        for change in changes {
+            #expect(change["from"] as? String == SeedFixture.oldTag)
+            #expect(change["to"] as? String == SeedFixture.newTag)
+            #expect((change["digest"] as? String)?.hasPrefix("sha256:") == true)
+        }
+        let files = try #require(app["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == [".argocd-source-example.yaml"])
+        let content = try #require(files.first?["content"] as? String)
+        let parsed = try #require(try Yams.load(yaml: content) as? [String: Any])
+        let parameters = try #require((parsed["helm"] as? [String: Any])?["parameters"] as? [[String: Any]])
+        let registry = fixture.registry.host
+        let expected: [(String, String)] = [
+            ("frontend.image", "\(registry)/lyzhang1999/frontend"), ("frontend.tag", SeedFixture.newTag),
+            ("backend.image", "\(registry)/lyzhang1999/backend"), ("backend.tag", SeedFixture.newTag),
+        ]
+        #expect(parameters.count == expected.count)
+        for (parameter, (name, value)) in zip(parameters, expected) {
+            #expect(parameter["name"] as? String == name)
+            #expect(parameter["value"] as? String == value)
+            #expect(parameter["forcestring"] as? Bool == true)
+        }
+        #expect((document["errors"] as? [Any])?.isEmpty == true)
+        // The pull secrets cannot be read outside a cluster: said once as a warning, never an error.
+        #expect(result.stderr.contains("warning:"))
+        #expect(!result.stderr.contains("error:"))
+    }
+
+    @Test func planWritesNothing() async throws {
+        let fixture = try await SeedFixture.make()
+        defer { Task { await fixture.stop() } }
+        let before = GitFixture.branches(of: fixture.bare)
+        let status = try GitFixture.run(["status", "--porcelain"], in: fixture.chart)
+        let result = try plan(fixture, ["--format", "text"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\(SeedFixture.oldTag) -> \(SeedFixture.newTag)"))
+        #expect(GitFixture.branches(of: fixture.bare) == before)
+        #expect(try GitFixture.run(["status", "--porcelain"], in: fixture.chart) == status)
+    }
+
+    @Test func upToDateApplicationHasNoChanges() async throws {
+        let fixture = try await SeedFixture.make()
+        defer { Task { await fixture.stop() } }
+        let first = try json(try plan(fixture, ["--format", "json"]).stdout)
+        let apps = try #require(first["applications"] as? [[String: Any]])
+        let file = try #require((apps.first?["files"] as? [[String: Any]])?.first)
+        // Commit the proposed override to the base branch, as a merged PR would.
+        _ = try GitFixture.commit(
+            [file["path"] as! String: file["content"] as? String], to: "main", in: fixture.bare, message: "merge")
+        let result = try plan(fixture, ["--format", "json"])
+        #expect(result.status == 0)
+        let again = try #require((try json(result.stdout)["applications"] as? [[String: Any]])?.first)
+        #expect((again["changes"] as? [Any])?.isEmpty == true)
+        #expect((again["files"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func badInputIsReportedAndTheRestIsPlanned() async throws {
+        let fixture = try await SeedFixture.make()
+        defer { Task { await fixture.stop() } }
+        let broken = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: [unclosed\n"
+        let unknownStrategy = SeedFixture.application(
+            name: "other", registry: fixture.registry.host, repoURL: "file://\(fixture.bare.path)"
+        ).replacingOccurrences(of: "update-strategy: latest", with: "update-strategy: newest")
+        try broken.write(to: fixture.chart.appendingPathComponent("argocd/broken.yaml"), atomically: true, encoding: .utf8)
+        try unknownStrategy.write(
+            to: fixture.chart.appendingPathComponent("argocd/other.yaml"), atomically: true, encoding: .utf8)
+        let result = try plan(fixture, ["--format", "json"])
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errors.contains { $0.contains("argocd/broken.yaml:") })
+        #expect(errors.contains { $0.contains("argocd/other.yaml:") && $0.contains("newest") })
+        let document = try json(result.stdout)
+        let apps = try #require(document["applications"] as? [[String: Any]])
+        let example = try #require(apps.first { $0["name"] as? String == "example" })
+        #expect((example["changes"] as? [Any])?.count == 2)
+    }
+
+    @Test func registryDownIsAnErrorNamingTheRegistry() async throws {
+        let fixture = try await SeedFixture.make()
+        defer { Task { await fixture.stop() } }
+        try await fixture.registry.stop()
+        let result = try plan(fixture, ["--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(fixture.registry.host))
+        let document = try json(result.stdout)
+        let app = try #require((document["applications"] as? [[String: Any]])?.first)
+        #expect((app["changes"] as? [Any])?.isEmpty == true)
+        #expect((app["errors"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func markdownShowsThePullRequestText() async throws {
+        let fixture = try await SeedFixture.make()
+        defer { Task { await fixture.stop() } }
+        let result = try plan(fixture, ["--format", "markdown"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("| **frontend**"))
+        #expect(result.stdout.contains("`\(SeedFixture.oldTag)` | `\(SeedFixture.newTag)`"))
+        #expect(result.stdout.contains("<!-- argocd-image-pr: {"))
+        #expect(result.stdout.contains("https://github.com/lyzhang1999/kubernetes-example/commit/b99bc73"))
+    }
+}
