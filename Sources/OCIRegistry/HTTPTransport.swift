@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -121,7 +122,16 @@ struct HTTPTransport: Sendable {
         if error is NIOSSLError || text.contains("SSL") || text.contains("TLS") {
             return RegistryError(.tls(detail: String(text.prefix(200))))
         }
-        return RegistryError(.connection(detail: String(text.prefix(200))))
+        return RegistryError(.connection(detail: connectionDetail(error) ?? String(text.prefix(200))))
+    }
+
+    /// The operating system's words for a socket failure (`Connection refused`), without NIO's wrapping.
+    private static func connectionDetail(_ error: any Error) -> String? {
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        if let clientError = error as? HTTPClientError, clientError == .remoteConnectionClosed {
+            return "the registry closed the connection before the answer was complete"
+        }
+        return nil
     }
 
     private static func tlsDetail(_ text: String) -> String {

@@ -54,15 +54,22 @@ struct RegistryEndpoint: Sendable {
         let prefix = entry?.prefix.isEmpty == false ? entry!.prefix : registry
         if let entry, entry.caFile != nil || entry.caData != nil {
             let line = entry.line.map { "\(source):\($0)" } ?? source
-            return "the CA configured for prefix \(prefix) (\(line)) does not verify this certificate; "
+            return "the CA configured for prefix \(prefix) at \(line) does not verify this certificate: "
                 + "check its ca_file/ca_data, or set `insecure: true` to skip verification"
         }
         if entry != nil {
             return "add `ca_file: /path/to/ca.pem` for prefix \(prefix) in registries.conf"
-                + " (or `insecure: true` to skip verification)"
+                + ", or `insecure: true` to skip verification"
         }
         return "add `ca_file: /path/to/ca.pem` for prefix \(prefix) in registries.conf, in an entry with "
-            + "prefix: \(prefix) and api_url: \(baseURL) (or `insecure: true` to skip verification)"
+            + "prefix: \(prefix) and api_url: \(baseURL), or `insecure: true` to skip verification"
+    }
+
+    /// Shown with a 400 from a plain-HTTP endpoint, which is what a TLS-only registry answers to HTTP.
+    var plainHTTPHint: String? {
+        guard baseURL.scheme == "http", entry == nil else { return nil }
+        return "if the registry speaks HTTPS, add an entry with prefix: \(registry) and api_url: "
+            + "https://\(baseURL.authority) to registries.conf"
     }
 
     static func isLoopback(_ hostAndPort: String) -> Bool {

@@ -82,7 +82,7 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         if let operation { parts.append(operation) }
         parts.append(message)
         var text = parts.joined(separator: ": ")
-        if let hint { text += " (\(hint))" }
+        if let hint { text += "; " + hint }
         return Self.oneLine(text)
     }
 

@@ -67,6 +67,8 @@ struct RegistrySession: Sendable {
             )
             if response.status == 401 || response.status == 403 {
                 error = error.with(hint: context.choice.authenticationHint(registry: endpoint.registry))
+            } else if response.status == 400 {
+                error = error.with(hint: endpoint.plainHTTPHint)
             }
             throw error
         }
@@ -91,16 +93,13 @@ struct RegistrySession: Sendable {
     }
 
     private func decorate(_ error: RegistryError, operation: String, context: Context) -> RegistryError {
-        var decorated = error
-        if error.registry == nil {
-            decorated = RegistryError(
-                error.code,
-                registry: endpoint.registry,
-                repository: context.repository,
-                operation: error.operation ?? operation,
-                hint: error.hint
-            )
-        }
+        var decorated = RegistryError(
+            error.code,
+            registry: error.registry ?? endpoint.registry,
+            repository: error.repository ?? context.repository,
+            operation: error.operation ?? operation,
+            hint: error.hint
+        )
         if case .tlsUntrusted = error.code {
             decorated = decorated.with(hint: endpoint.untrustedCertificateHint)
         }
