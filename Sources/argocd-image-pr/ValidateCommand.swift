@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 
 /// `validate`: check configuration and manifests without calling any registry.
 struct ValidateCommand: AsyncParsableCommand {
@@ -10,6 +11,19 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var repositories: RepositoryOptions
 
     func run() async throws {
-        throw NotYetAvailable.fail("validate")
+        let configuration = try repositories.loadConfiguration()
+        let validator = Validator(configuration: configuration, logger: Console.logger(label: "validate"))
+        let report: Validator.Report
+        do {
+            report = try await validator.validate(repositories: repositories.repo)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        for problem in report.problems {
+            Console.error(problem)
+        }
+        print(report.summary)
+        if !report.problems.isEmpty { throw ExitCode(1) }
     }
 }

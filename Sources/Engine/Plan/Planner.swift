@@ -46,10 +46,7 @@ public struct Planner: Sendable {
         }
         let sources = sources(repositories: repositories)
         let lookup = GitCredentialLookup(forges: configuration.forges, environment: environment)
-        let workingTrees = Set(sources.compactMap { source -> String? in
-            if case .local(let path) = RepositoryLocation(source.repo) { return path }
-            return nil
-        })
+        let workingTrees = Self.workingTrees(of: sources)
         let store = CheckoutStore(scratch: scratch, workingTrees: workingTrees, logger: logger) {
             lookup.credentials(for: $0)
         }
@@ -60,6 +57,15 @@ public struct Planner: Sendable {
         } catch {
             return Plan(errors: ["\(error)"])
         }
+    }
+
+    /// Local `--repo` folders: read as they are on disk, uncommitted edits included.
+    static func workingTrees(of sources: [ApplicationSource]) -> Set<String> {
+        Set(
+            sources.compactMap { source -> String? in
+                if case .local(let path) = RepositoryLocation(source.repo) { return path }
+                return nil
+            })
     }
 
     func registryClientConfiguration() throws(UsageError) -> RegistryClientConfiguration {
