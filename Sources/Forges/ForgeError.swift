@@ -9,6 +9,7 @@ public struct ForgeError: Error, Sendable, CustomStringConvertible {
         case wrongEndpoint
         case pullRequestExists
         case createForbidden
+        case jobToken
         case forbidden
         case notFound
         case rateLimited
@@ -40,7 +41,7 @@ public struct ForgeError: Error, Sendable, CustomStringConvertible {
     /// The object (pull request, branch, user) does not exist.
     public var isNotFound: Bool { code == .notFound }
     /// The token lacks a permission.
-    public var isPermissionDenied: Bool { code == .createForbidden || code == .forbidden }
+    public var isPermissionDenied: Bool { code == .createForbidden || code == .forbidden || code == .jobToken }
     /// Rate limited for longer than the client is willing to wait.
     public var isRateLimited: Bool { code == .rateLimited }
 
@@ -63,11 +64,34 @@ public struct ForgeError: Error, Sendable, CustomStringConvertible {
             detail: "the repository lives at \(repository.apiBaseURL), this client talks to \(expected)")
     }
 
-    static func pullRequestExists(_ operation: String, _ repository: String, head: String, message: String) -> Self {
+    static func pullRequestExists(
+        _ operation: String, _ repository: String, head: String, message: String, status: Int = 422,
+        noun: String = "pull request"
+    ) -> Self {
         Self(
-            .pullRequestExists, operation: operation, repository: repository, status: 422,
-            detail: "a pull request for branch \(head) already exists (\(message))")
+            .pullRequestExists, operation: operation, repository: repository, status: status,
+            detail: "a \(noun) for branch \(head) already exists (\(message))")
     }
+
+    /// GitLab refused to open a merge request: the token's scope or role is too small.
+    static func mergeRequestCreateForbidden(_ operation: String, _ repository: String, message: String) -> Self {
+        let detail =
+            "the token may not create merge requests (\(message)); it needs the `api` scope and at least the "
+            + "Developer role in the project: use a project or group access token, or a personal access token"
+        return Self(.createForbidden, operation: operation, repository: repository, status: 403, detail: detail)
+    }
+
+    /// The GitLab token is a CI/CD job token (`$CI_JOB_TOKEN`), which may not do what was asked.
+    static func jobToken(_ operation: String, _ repository: String, status: Int? = nil) -> Self {
+        Self(
+            .jobToken, operation: operation, repository: repository, status: status,
+            detail: Self.jobTokenAdvice)
+    }
+
+    static let jobTokenAdvice =
+        "a CI/CD job token ($CI_JOB_TOKEN) cannot create or update merge requests, comment, react or read members; "
+        + "use a project or group access token (or a personal access token) with the `api` scope and at least the "
+        + "Developer role, e.g. in GITLAB_TOKEN"
 
     static func createForbidden(_ operation: String, _ repository: String, message: String) -> Self {
         var detail = "the token may not create pull requests (\(message)); it needs `pull-requests: write` "

@@ -14,6 +14,8 @@ struct RESTClient: Sendable {
     let authHeaders: [(String, String)]
     let extraHeaders: [(String, String)]
     let secret: String?
+    /// Appended to the message of a 401 answer (GitLab: what to use instead of a CI/CD job token).
+    var unauthorizedHint: String? = nil
 
     var pageSize: String { String(min(max(options.pageSize, 1), 100)) }
 
@@ -78,8 +80,11 @@ struct RESTClient: Sendable {
         return response
     }
 
-    /// Every page of a list, following `Link: rel="next"` on the same API origin only.
-    func pages(_ url: String, operation: String, repository: String) async throws -> [Data] {
+    /// Every page of a list, following `Link: rel="next"` (or, when a GitLab answer has no `Link`, its
+    /// `x-next-page`) on the same API origin only; stops early after a page for which `isLast` is true.
+    func pages(
+        _ url: String, operation: String, repository: String, isLast: (Data) throws -> Bool = { _ in false }
+    ) async throws -> [Data] {
         var bodies: [Data] = []
         var next: String? = url
         while let current = next {
@@ -88,7 +93,10 @@ struct RESTClient: Sendable {
             }
             let response = try await expectSuccess(.GET, current, operation: operation, repository: repository)
             bodies.append(response.body)
-            next = LinkHeader.next(in: response.headers["link"])
+            if try isLast(response.body) { break }
+            next =
+                LinkHeader.next(in: response.headers["link"])
+                ?? Self.nextPageURL(current, nextPage: response.headers.first(name: "x-next-page"))
             if let link = next, !Self.sameOrigin(link, apiBaseURL) {
                 // Following it would send the token to another host.
                 throw ForgeError.invalidResponse(operation, repository, "pagination link leaves \(apiBaseURL)")
@@ -98,7 +106,9 @@ struct RESTClient: Sendable {
     }
 
     func failure(_ response: ForgeHTTPResponse, _ operation: String, _ repository: String) -> ForgeError {
-        ForgeError.status(response.status, operation, repository, message: scrub(response.serverMessage))
+        var message = scrub(response.serverMessage)
+        if response.status == 401, let unauthorizedHint { message += "; " + unauthorizedHint }
+        return ForgeError.status(response.status, operation, repository, message: message)
     }
 
     /// One line, at most 300 characters, with the token replaced.
@@ -147,12 +157,26 @@ struct RESTClient: Sendable {
         return nil
     }
 
-    /// Seconds until the quota resets, when an answer says none is left.
+    /// Seconds until the quota resets, when an answer says none is left (GitHub `x-ratelimit-*`, GitLab
+    /// `RateLimit-*`).
     private func exhaustedQuotaWait(_ response: ForgeHTTPResponse) -> Double? {
-        guard response.headers.first(name: "x-ratelimit-remaining") == "0",
-            let reset = response.headers.first(name: "x-ratelimit-reset").flatMap(Double.init)
-        else { return nil }
+        let remaining =
+            response.headers.first(name: "x-ratelimit-remaining") ?? response.headers.first(name: "ratelimit-remaining")
+        let reset = response.headers.first(name: "x-ratelimit-reset") ?? response.headers.first(name: "ratelimit-reset")
+        guard remaining == "0", let reset = reset.flatMap(Double.init) else { return nil }
         return max(reset - Date().timeIntervalSince1970, 0) + 1
+    }
+
+    /// `url` with its `page` query item set to `nextPage`, or nil when `nextPage` is absent or empty (GitLab's
+    /// last page).
+    static func nextPageURL(_ url: String, nextPage: String?) -> String? {
+        guard let nextPage, let number = Int(nextPage.trimmingCharacters(in: .whitespaces)), number > 0,
+            var components = URLComponents(string: url)
+        else { return nil }
+        var items = (components.percentEncodedQueryItems ?? []).filter { $0.name != "page" }
+        items.append(URLQueryItem(name: "page", value: String(number)))
+        components.percentEncodedQueryItems = items
+        return components.string
     }
 
     private func backOff(attempt: inout Int, _ operation: String, _ repository: String, reason: String) async throws {

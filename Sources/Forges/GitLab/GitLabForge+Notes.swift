@@ -1,0 +1,93 @@
+import Foundation
+
+/// Notes (comments) and emoji reactions on merge requests.
+///
+/// GitLab has no project-wide list of merge request notes, so "the notes since T" is read in two steps: the
+/// project's merge requests by `updated_at`, newest first, until one is older than T (a new or edited note
+/// touches its merge request), then each remaining merge request's notes the same way.
+extension GitLabForge {
+    /// How many merge requests' notes are read at the same time.
+    private static let noteReaders = 4
+
+    public func comment(on number: Int, body: String, in repository: ForgeRepository) async throws {
+        let operation = "GitLab comment on !\(number)"
+        try refuseJobToken(operation, repository)
+        let url = try projectURL(repository, operation, ["merge_requests", String(number), "notes"])
+        _ = try await rest.expectSuccess(
+            .POST, url, json: GitLabPayloads.encode(["body": body]), operation: operation, repository: repository.path)
+    }
+
+    public func comments(in repository: ForgeRepository, since: Date?) async throws -> [ForgeComment] {
+        let operation = "GitLab list merge requests with notes"
+        let url = try projectURL(
+            repository, operation, ["merge_requests"],
+            ["state": "all", "order_by": "updated_at", "sort": "desc", "per_page": rest.pageSize])
+        var touched: [GitLabPayloads.MergeRequest] = []
+        let pages = try await rest.pages(url, operation: operation, repository: repository.path) { page in
+            guard let since else { return false }
+            let requests = try decode([GitLabPayloads.MergeRequest].self, page, operation, repository)
+            return requests.last.map { $0.updated_at < since } ?? true
+        }
+        for page in pages {
+            touched += try decode([GitLabPayloads.MergeRequest].self, page, operation, repository)
+                .filter { since == nil || $0.updated_at >= since! }
+        }
+        let found = try await withThrowingTaskGroup(of: [ForgeComment].self) { group in
+            var pending = touched.makeIterator()
+            for _ in 0..<Self.noteReaders {
+                guard let request = pending.next() else { break }
+                group.addTask { try await notes(of: request, in: repository, since: since) }
+            }
+            var all: [ForgeComment] = []
+            while let batch = try await group.next() {
+                all += batch
+                if let request = pending.next() {
+                    group.addTask { try await notes(of: request, in: repository, since: since) }
+                }
+            }
+            return all
+        }
+        return found.sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }
+    }
+
+    public func react(to comment: ForgeComment, with reaction: Reaction, in repository: ForgeRepository) async throws {
+        let operation = "GitLab react to note \(comment.id)"
+        try refuseJobToken(operation, repository)
+        let url = try projectURL(
+            repository, operation,
+            ["merge_requests", String(comment.pullRequestNumber), "notes", String(comment.id), "award_emoji"])
+        let response = try await rest.send(
+            .POST, url, json: GitLabPayloads.encode(["name": reaction.gitLabEmoji]), operation: operation,
+            repository: repository.path)
+        // The same emoji from the same user twice is refused ("has already been taken"): already done.
+        if response.isSuccess || response.serverMessage.contains("already been taken") { return }
+        throw rest.failure(response, operation, repository.path)
+    }
+
+    /// One merge request's notes written by people (system notes left out), updated at or after `since`.
+    private func notes(
+        of request: GitLabPayloads.MergeRequest, in repository: ForgeRepository, since: Date?
+    ) async throws -> [ForgeComment] {
+        let operation = "GitLab list notes of !\(request.iid)"
+        let url = try projectURL(
+            repository, operation, ["merge_requests", String(request.iid), "notes"],
+            ["order_by": "updated_at", "sort": "desc", "per_page": rest.pageSize])
+        let pages = try await rest.pages(url, operation: operation, repository: repository.path) { page in
+            guard let since else { return false }
+            let notes = try decode([GitLabPayloads.Note].self, page, operation, repository)
+            return notes.last.map { $0.updated_at < since } ?? true
+        }
+        var result: [ForgeComment] = []
+        for page in pages {
+            for note in try decode([GitLabPayloads.Note].self, page, operation, repository) {
+                guard note.system != true, since == nil || note.updated_at >= since! else { continue }
+                result.append(
+                    ForgeComment(
+                        id: note.id, pullRequestNumber: note.noteable_iid ?? request.iid,
+                        author: note.author?.username ?? "", body: note.body ?? "", createdAt: note.created_at,
+                        updatedAt: note.updated_at, url: "\(request.web_url)#note_\(note.id)"))
+            }
+        }
+        return result
+    }
+}
