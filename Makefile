@@ -1,7 +1,7 @@
 # The two set-up commands the README names: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: demo test build deps lint format bench
+.PHONY: demo test build deps lint format check-deploy
 
 deps:
 	./scripts/install-deps.sh
@@ -20,7 +20,13 @@ test: deps
 	$(SWIFT) test --skip-build --no-parallel
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests $(wildcard Benchmarks)
 
 format:
-	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests $(wildcard Benchmarks)
+
+# Deployment files: action inputs against CLI flags, workflows, manifests, runtime packages.
+check-deploy: deps
+	$(SWIFT) build --product argocd-image-pr
+	python3 scripts/check-deploy-files.py .build/debug/argocd-image-pr
+	./scripts/check-runtime-packages.sh .build/debug/argocd-image-pr

@@ -132,6 +132,20 @@ let package = Package(
             path: "Benchmarks/RegistryBench",
             exclude: ["RESULTS.md"]
         ),
+        // Benchmark: whole-fleet plan against the request floor on a local registry (not a test).
+        .executableTarget(
+            name: "fleet-bench",
+            dependencies: [
+                "Engine", "OCIRegistry", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/FleetBench",
+            exclude: ["RESULTS.md"]
+        ),
         // Real servers for tests: docker-registry, token server, proxies, git smart HTTP.
         .target(
             name: "TestSupport",

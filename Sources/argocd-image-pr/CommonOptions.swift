@@ -26,7 +26,8 @@ struct RepositoryOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Repository holding Application manifests: a local path or a git URL (repeatable; default: the current directory)."
+        help:
+            "Repository holding Application manifests: a local path or a git URL (repeatable; default: the current directory)."
     )
     var repo: [String] = []
 

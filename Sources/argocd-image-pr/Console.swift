@@ -19,7 +19,9 @@ enum Console {
     /// A logger writing to stderr; `ARGOCD_IMAGE_PR_LOG_LEVEL` (trace…critical) sets how chatty it is.
     static func logger(label: String) -> Logger {
         var logger = Logger(label: "argocd-image-pr.\(label)") { StreamLogHandler.standardError(label: $0) }
-        let level = ProcessInfo.processInfo.environment["ARGOCD_IMAGE_PR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
+        let level = ProcessInfo.processInfo.environment["ARGOCD_IMAGE_PR_LOG_LEVEL"].flatMap {
+            Logger.Level(rawValue: $0)
+        }
         logger.logLevel = level ?? .error
         return logger
     }

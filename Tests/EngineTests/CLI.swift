@@ -17,7 +17,8 @@ struct CLI {
         while directory.path != "/" {
             let candidate = directory.appendingPathComponent("argocd-image-pr")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 return candidate
             }
             directory.deleteLastPathComponent()

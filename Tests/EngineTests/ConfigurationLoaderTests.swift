@@ -51,7 +51,10 @@ struct ConfigurationLoaderTests {
         let configuration = try ConfigurationLoader.load(file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         #expect(configuration.applications == [ApplicationSource(repo: ".", paths: ["apps/*.yaml"])])
-        #expect(configuration.forges == [ForgeSettings(url: "https://git.example.com", type: .gitlab, tokenEnv: "GITLAB_TOKEN")])
+        #expect(
+            configuration.forges == [
+                ForgeSettings(url: "https://git.example.com", type: .gitlab, tokenEnv: "GITLAB_TOKEN")
+            ])
         #expect(configuration.pullRequests.branchPrefix == "bot/")
         #expect(configuration.pullRequests.allLabels == ["argocd-image-pr", "deps"])
         #expect(configuration.pullRequests.draft)

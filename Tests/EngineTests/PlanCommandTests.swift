@@ -95,7 +95,8 @@ struct PlanCommandTests {
         let unknownStrategy = SeedFixture.application(
             name: "other", registry: fixture.registry.host, repoURL: "file://\(fixture.bare.path)"
         ).replacingOccurrences(of: "update-strategy: latest", with: "update-strategy: newest")
-        try broken.write(to: fixture.chart.appendingPathComponent("argocd/broken.yaml"), atomically: true, encoding: .utf8)
+        try broken.write(
+            to: fixture.chart.appendingPathComponent("argocd/broken.yaml"), atomically: true, encoding: .utf8)
         try unknownStrategy.write(
             to: fixture.chart.appendingPathComponent("argocd/other.yaml"), atomically: true, encoding: .utf8)
         let result = try plan(fixture, ["--format", "json"])

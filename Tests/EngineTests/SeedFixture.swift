@@ -37,7 +37,8 @@ struct SeedFixture {
             _ = try await pusher.push(
                 image(app, "2026-11-24T09:30:00Z", revision: "b99bc73e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a"),
                 repository: repository, tag: newTag)
-            _ = try await pusher.push(image(app, "2026-11-25T08:00:00Z"), repository: repository, tag: "feature-x-77aa001")
+            _ = try await pusher.push(
+                image(app, "2026-11-25T08:00:00Z"), repository: repository, tag: "feature-x-77aa001")
             _ = try await pusher.push(image(app, "2026-11-25T08:00:00Z"), repository: repository, tag: "latest")
         }
     }

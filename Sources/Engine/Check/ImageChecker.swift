@@ -21,7 +21,8 @@ public struct ImageChecker: Sendable {
     }
 
     /// Validates everything the command line gave; a failure here is a usage error (exit 2).
-    public static func validate(_ request: ImageCheckRequest) throws(UsageError) -> (ImageSpec, ImagePolicy, [Platform]) {
+    public static func validate(_ request: ImageCheckRequest) throws(UsageError) -> (ImageSpec, ImagePolicy, [Platform])
+    {
         do {
             let spec = try ImageSpec(parsing: request.image)
             let strategy = try UpdateStrategy(parsing: request.strategy)

@@ -8,7 +8,9 @@ public enum ConfigurationLoader {
     public static let defaultFileName = "argocd-image-pr.yaml"
 
     /// Loads `path`, or the default file when it exists, or the defaults.
-    public static func load(path: String?, currentDirectory: String = FileManager.default.currentDirectoryPath)
+    public static func load(
+        path: String?, currentDirectory: String = FileManager.default.currentDirectoryPath
+    )
         throws(ConfigurationError) -> BotConfiguration
     {
         if let path {

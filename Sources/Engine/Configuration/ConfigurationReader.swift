@@ -17,7 +17,9 @@ struct ConfigurationReader {
                     try applicationSource(item)
                 }
             case "forges":
-                configuration.forges = try sequence(value, key: key).map { item throws(ConfigurationError) in try forge(item) }
+                configuration.forges = try sequence(value, key: key).map { item throws(ConfigurationError) in
+                    try forge(item)
+                }
             case "pullRequests":
                 configuration.pullRequests = try pullRequests(value)
             case "registriesConf":
@@ -123,7 +125,8 @@ struct ConfigurationReader {
             case "interval":
                 let text = try string(value, key: "service.interval")
                 guard let seconds = DurationParser.seconds(text) else {
-                    throw .invalidValue(path, key: "service.interval", reason: "`\(text)` is not a duration like 30s, 5m, 1h")
+                    throw .invalidValue(
+                        path, key: "service.interval", reason: "`\(text)` is not a duration like 30s, 5m, 1h")
                 }
                 settings.intervalSeconds = seconds
             case "webhooks":
@@ -132,7 +135,8 @@ struct ConfigurationReader {
                     for (field, fieldValue) in fields {
                         let name = "service.webhooks.\(hook).\(field)"
                         switch (hook, field) {
-                        case ("github", "secretEnv"): settings.githubWebhookSecretEnv = try string(fieldValue, key: name)
+                        case ("github", "secretEnv"):
+                            settings.githubWebhookSecretEnv = try string(fieldValue, key: name)
                         case ("gitlab", "tokenEnv"): settings.gitlabWebhookTokenEnv = try string(fieldValue, key: name)
                         case ("registry", "tokenEnv"):
                             settings.registryWebhookTokenEnv = try string(fieldValue, key: name)

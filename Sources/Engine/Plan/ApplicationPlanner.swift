@@ -61,7 +61,9 @@ struct ApplicationPlanner: Sendable {
         return plan
     }
 
-    private func change(for image: ImageConfig, app: ApplicationSpec, current: CurrentImage?) async -> Result<
+    private func change(
+        for image: ImageConfig, app: ApplicationSpec, current: CurrentImage?
+    ) async -> Result<
         ImageChange?, ImagePlanError
     > {
         let settings: ImageSettings

@@ -21,7 +21,8 @@ struct FileRenderer {
             path = target.path
             existing = try read(path, in: targetRoot)
             rendered = try OverrideFileWriter.render(
-                app: app, changes: planned, existing: existing, kind: resolver.sourceKind(app: app, targetRoot: targetRoot),
+                app: app, changes: planned, existing: existing,
+                kind: resolver.sourceKind(app: app, targetRoot: targetRoot),
                 path: path)
         case .helmValues:
             path = target.path
@@ -29,7 +30,8 @@ struct FileRenderer {
             rendered = try HelmValuesEditor.render(app: app, changes: planned, existing: existing, path: path)
         case .kustomization:
             guard let (found, text) = try kustomization(in: target.path, root: targetRoot) else {
-                throw ImagePlanError("\(target.path): no kustomization.yaml, kustomization.yml or Kustomization to edit")
+                throw ImagePlanError(
+                    "\(target.path): no kustomization.yaml, kustomization.yml or Kustomization to edit")
             }
             path = found
             existing = text

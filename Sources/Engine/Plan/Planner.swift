@@ -37,7 +37,8 @@ public struct Planner: Sendable {
     /// Plans every Application; failures are reported inside the plan, usage errors are thrown.
     public func plan(repositories: [String]) async throws(UsageError) -> Plan {
         let registryConfiguration = try registryClientConfiguration()
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argocd-image-pr-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "argocd-image-pr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -96,7 +97,8 @@ public struct Planner: Sendable {
     }
 
     /// The plan plus what `run` needs to act on it.
-    func plan(sources: [ApplicationSource], store: CheckoutStore, registry: RegistryClient) async -> PlannedApplications {
+    func plan(sources: [ApplicationSource], store: CheckoutStore, registry: RegistryClient) async -> PlannedApplications
+    {
         var result = PlannedApplications()
         var apps: [ApplicationSpec] = []
         let scanner = ManifestScanner(argocdNamespace: configuration.argocdNamespace, logger: logger)
@@ -131,7 +133,8 @@ public struct Planner: Sendable {
                             target: PlanTarget(
                                 repo: app.targetRepoURL, branch: app.baseBranch ?? "HEAD",
                                 path: app.primarySource.path ?? "."))
-                        plan.errors.append("\(app.location): application \(app.name): cannot read \(location): \(error)")
+                        plan.errors.append(
+                            "\(app.location): application \(app.name): cannot read \(location): \(error)")
                         return (index, PlannedApplication(spec: app, plan: plan, target: location))
                     }
                 }

@@ -41,7 +41,9 @@ actor CheckoutStore {
         let path = scratch.appendingPathComponent("clone-\(counter)").path
         let credentials = credentials(url)
         let logger = logger
-        let task = Task { try await GitRepository.clone(url: url, to: path, bare: true, credentials: credentials, logger: logger) }
+        let task = Task {
+            try await GitRepository.clone(url: url, to: path, bare: true, credentials: credentials, logger: logger)
+        }
         clones[url] = task
         return try await task.value
     }
@@ -65,7 +67,9 @@ actor CheckoutStore {
         }
     }
 
-    private func checkout(_ repository: GitRepository, branch: String?, name: String, fallback: String?) async throws
+    private func checkout(
+        _ repository: GitRepository, branch: String?, name: String, fallback: String?
+    ) async throws
         -> URL
     {
         let revisions = branch.map { ["refs/heads/\($0)", "refs/remotes/origin/\($0)", $0] } ?? ["HEAD"]

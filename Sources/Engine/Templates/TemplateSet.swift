@@ -32,7 +32,9 @@ public struct TemplateSet: Sendable {
         self.commitMessage = commitMessage
     }
 
-    private static func source(named name: String, overridesIn directory: String?) throws(TemplateError) -> (
+    private static func source(
+        named name: String, overridesIn directory: String?
+    ) throws(TemplateError) -> (
         text: String, origin: String
     ) {
         if let directory {
@@ -44,7 +46,8 @@ public struct TemplateSet: Sendable {
                 return (text, path)
             }
         }
-        guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "DefaultTemplates"),
+        guard
+            let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "DefaultTemplates"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else {
             throw TemplateError(origin: "built-in \(name).mustache", reason: "not found in the resource bundle")

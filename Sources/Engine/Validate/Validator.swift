@@ -34,13 +34,15 @@ public struct Validator: Sendable {
         }
         let planner = Planner(configuration: configuration, logger: logger, warn: { _ in })
         _ = try planner.registryClientConfiguration()
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argocd-image-pr-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "argocd-image-pr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let lookup = GitCredentialLookup(forges: configuration.forges, environment: ProcessInfo.processInfo.environment)
         let sources = planner.sources(repositories: repositories)
         let store = CheckoutStore(
-            scratch: scratch, workingTrees: Planner.workingTrees(of: sources), logger: logger) { lookup.credentials(for: $0) }
+            scratch: scratch, workingTrees: Planner.workingTrees(of: sources), logger: logger
+        ) { lookup.credentials(for: $0) }
         let scanner = ManifestScanner(argocdNamespace: configuration.argocdNamespace, logger: logger)
         var report = Report()
         for source in sources {
