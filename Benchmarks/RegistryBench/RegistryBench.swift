@@ -50,15 +50,21 @@ struct RegistryBench {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("registry-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
         for round in 0..<(rounds + 1) {
-            let raw = try await timed { try await rawLoop(registry: registry, repository: repository, expect: tagCount) }
+            let raw = try await timed {
+                try await rawLoop(registry: registry, repository: repository, expect: tagCount)
+            }
             let ours = try await timed { try await clientRun(reference, expect: tagCount, parallel: false, cache: nil) }
-            let parallel = try await timed { try await clientRun(reference, expect: tagCount, parallel: true, cache: nil) }
+            let parallel = try await timed {
+                try await clientRun(reference, expect: tagCount, parallel: true, cache: nil)
+            }
             if round == 0 {
                 // Warm-up round (connections, caches of the registry process); it fills the disk cache.
                 _ = try await clientRun(reference, expect: tagCount, parallel: true, cache: cache)
                 continue
             }
-            let warm = try await timed { try await clientRun(reference, expect: tagCount, parallel: true, cache: cache) }
+            let warm = try await timed {
+                try await clientRun(reference, expect: tagCount, parallel: true, cache: cache)
+            }
             baseline.append(raw)
             sequential.append(ours)
             concurrent.append(parallel)
@@ -111,9 +117,9 @@ struct RegistryBench {
 
     static var buildConfiguration: String {
         #if DEBUG
-            "debug"
+        "debug"
         #else
-            "release"
+        "release"
         #endif
     }
 

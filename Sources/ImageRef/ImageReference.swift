@@ -36,7 +36,9 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Builds a reference from parts that are already split; every part is validated.
-    public init(registry: String, repository: String, tag: String? = nil, digest: String? = nil)
+    public init(
+        registry: String, repository: String, tag: String? = nil, digest: String? = nil
+    )
         throws(ImageReferenceError)
     {
         var shown = registry + "/" + repository
@@ -46,7 +48,9 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         try self.init(validating: name, tag: tag, digest: digest, input: shown)
     }
 
-    private init(validating name: RepositoryName, tag: String?, digest: String?, input: String)
+    private init(
+        validating name: RepositoryName, tag: String?, digest: String?, input: String
+    )
         throws(ImageReferenceError)
     {
         if let tag {

@@ -1,7 +1,7 @@
 import ImageRef
 
-/// Picks the credential for an image: the `pull-secret` annotation, then registries.conf `credentials`,
-/// then docker config.json, then anonymous.
+/// Picks the credential for an image: the `pull-secret` annotation, then registries.conf `credentials`
+/// (`env:`, or an `ext:` script), then docker config.json, then anonymous.
 ///
 /// Kubernetes secrets (`pullsecret:`, `secret:`) cannot be read outside a cluster: they give a warning once
 /// and the next source is tried, and the note is kept so a later 401 names the annotation.
@@ -34,11 +34,9 @@ struct CredentialResolver: Sendable {
                 await warnings.warn(message, key: "secret|\(source.text)|\(reference.registry)")
                 notes.append("the \(place) \(CredentialSource.quoted(source.text)) could not be read outside a cluster")
             case .external(let script):
-                throw RegistryError(
-                    .credentials(
-                        detail: "registries.conf credentials ext:\(script) for \(reference.registry): external "
-                            + "credential scripts are not supported; use env:VAR"
-                    )
+                return CredentialChoice(
+                    credential: try await ExternalCredentialScript.run(script, registry: reference.registry),
+                    note: nil
                 )
             }
         }
@@ -52,13 +50,17 @@ struct CredentialResolver: Sendable {
     private func environmentCredential(_ variable: String, source: CredentialSource) throws -> RegistryCredential {
         guard let value = environment[variable], !value.isEmpty else {
             throw RegistryError(
-                .credentials(detail: "credentials \(CredentialSource.quoted(source.text)): environment variable \(variable) is not set")
+                .credentials(
+                    detail:
+                        "credentials \(CredentialSource.quoted(source.text)): environment variable \(variable) is not set"
+                )
             )
         }
         guard let credential = RegistryCredential.parse(value, origin: "env:\(variable)") else {
             throw RegistryError(
                 .credentials(
-                    detail: "credentials \(CredentialSource.quoted(source.text)): the value of \(variable) is not user:password"
+                    detail:
+                        "credentials \(CredentialSource.quoted(source.text)): the value of \(variable) is not user:password"
                 )
             )
         }

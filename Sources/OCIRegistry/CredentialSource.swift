@@ -30,7 +30,8 @@ public struct CredentialSource: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String, origin: Origin) throws(RegistryError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw Self.invalid(text, "expected env:VAR, pullsecret:<namespace>/<name>, secret:<namespace>/<name>#<field>")
+            throw Self.invalid(
+                text, "expected env:VAR, pullsecret:<namespace>/<name>, secret:<namespace>/<name>#<field>")
         }
         let value = String(parts[1])
         switch parts[0].lowercased() {

@@ -95,7 +95,9 @@ public struct DockerConfig: Sendable, Equatable {
                 )
             else {
                 throw RegistryError(
-                    .credentials(detail: "\(path): auths entry '\(entry.key)' has an auth field that is not base64 user:password"),
+                    .credentials(
+                        detail: "\(path): auths entry '\(entry.key)' has an auth field that is not base64 user:password"
+                    ),
                     registry: registry
                 )
             }

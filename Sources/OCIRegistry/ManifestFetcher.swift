@@ -31,7 +31,8 @@ struct ManifestFetcher: Sendable {
             digest = Digests.sha256(response.body)
         }
         do {
-            return Fetched(document: try ManifestDocument(body: response.body, contentType: response.contentType), digest: digest)
+            return Fetched(
+                document: try ManifestDocument(body: response.body, contentType: response.contentType), digest: digest)
         } catch let error as RegistryError {
             throw decorate(error, operation: operation)
         }

@@ -21,14 +21,17 @@ public struct Platform: Sendable, Hashable, CustomStringConvertible {
             (2...3).contains(parts.count)
             && parts.allSatisfy { part in
                 !part.isEmpty && part.count <= 64
-                    && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+                    && part.allSatisfy {
+                        $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".")
+                    }
             }
         guard valid else {
             throw RegistryError(
                 .configuration(detail: "invalid platform \(CredentialSource.quoted(text)): expected os/arch[/variant]")
             )
         }
-        self.init(os: String(parts[0]), architecture: String(parts[1]), variant: parts.count == 3 ? String(parts[2]) : nil)
+        self.init(
+            os: String(parts[0]), architecture: String(parts[1]), variant: parts.count == 3 ? String(parts[2]) : nil)
     }
 
     /// Whether an image for `candidate` satisfies a wish for `self`: the same os and architecture, and the

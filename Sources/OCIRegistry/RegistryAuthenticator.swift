@@ -55,7 +55,9 @@ struct RegistryAuthenticator: Sendable {
         [challenge.realm ?? "", challenge.service ?? "", scope, choice.identity].joined(separator: "\u{1F}")
     }
 
-    private func fetchToken(challenge: AuthChallenge, scope: String, choice: CredentialChoice) async throws
+    private func fetchToken(
+        challenge: AuthChallenge, scope: String, choice: CredentialChoice
+    ) async throws
         -> BearerToken
     {
         let realmText = challenge.realm ?? ""
@@ -71,7 +73,9 @@ struct RegistryAuthenticator: Sendable {
         let separator = realm.pathAndQuery.contains("?") ? "&" : "?"
         let url = RegistryURL(realm.description + separator + query.joined(separator: "&")) ?? realm
         var headers: HTTPHeaders = ["Accept": "application/json"]
-        if let credential = choice.credential { headers.add(name: "Authorization", value: credential.basicAuthorization) }
+        if let credential = choice.credential {
+            headers.add(name: "Authorization", value: credential.basicAuthorization)
+        }
         let request = HTTPTransport.Request(
             url: url,
             headers: headers,

@@ -55,7 +55,8 @@ extension RegistryClient {
             url = next
         }
         if dropped > 0 {
-            context.logger.info("ignored tags that are not valid OCI tags", metadata: ["registry.dropped_tags": "\(dropped)"])
+            context.logger.info(
+                "ignored tags that are not valid OCI tags", metadata: ["registry.dropped_tags": "\(dropped)"])
         }
         context.logger.debug("listed tags", metadata: ["registry.tags": "\(tags.count)", "registry.pages": "\(pages)"])
         return tags

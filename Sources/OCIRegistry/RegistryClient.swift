@@ -6,7 +6,9 @@ import Logging
 /// The OCI distribution client: tag lists and tag/digest resolution with auth, TLS, retries, limits,
 /// request deduplication and a persistent digest metadata cache.
 ///
-/// Call ``shutdown()`` when done (or use ``withClient(configuration:_:)``).
+/// Identical requests are made once for the client's lifetime (answers are remembered), so use one client
+/// per run — a `serve` loop should make a new client for each pass. Call ``shutdown()`` when done (or use
+/// ``withClient(configuration:_:)``).
 public final class RegistryClient: Sendable {
     let configuration: RegistryClientConfiguration
     let httpClient: HTTPClient
@@ -57,7 +59,9 @@ public final class RegistryClient: Sendable {
     }
 
     /// Prepares the session and request context for an image.
-    func prepare(_ image: ImageReference, pullSecret: String?) async throws -> (RegistrySession, RegistrySession.Context) {
+    func prepare(
+        _ image: ImageReference, pullSecret: String?
+    ) async throws -> (RegistrySession, RegistrySession.Context) {
         let session = try await sessions.session(for: image)
         let choice: CredentialChoice
         do {

@@ -46,7 +46,9 @@ public struct RegistryClientConfiguration: Sendable {
         warningHandler: (@Sendable (String) -> Void)? = nil
     ) throws(RegistryError) -> RegistryClientConfiguration {
         RegistryClientConfiguration(
-            registriesConf: try registriesConfPath.map { path throws(RegistryError) in try RegistriesConf.load(path: path) }
+            registriesConf: try registriesConfPath.map { path throws(RegistryError) in
+                try RegistriesConf.load(path: path)
+            }
                 ?? RegistriesConf(),
             dockerConfig: try DockerConfig.load(environment: environment),
             cacheDirectory: MetadataCache.defaultDirectory(environment: environment),

@@ -87,7 +87,8 @@ struct CredentialTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(#"{"auths": {"a.io": {"username": "u", "password": "p"}}}"#.utf8)
             .write(to: directory.appendingPathComponent("config.json"))
-        let loaded = try #require(try DockerConfig.load(environment: ["DOCKER_CONFIG": directory.path, "HOME": "/nonexistent"]))
+        let loaded = try #require(
+            try DockerConfig.load(environment: ["DOCKER_CONFIG": directory.path, "HOME": "/nonexistent"]))
         #expect(try loaded.credential(for: "a.io")?.username == "u")
         #expect(try DockerConfig.load(environment: ["HOME": "/nonexistent"]) == nil)
     }
@@ -102,9 +103,56 @@ struct CredentialTests {
         let image = try ImageReference(parsing: "ghcr.io/a/b")
         let good = try await resolver.choose(for: image, entry: nil, pullSecret: "env:GOOD")
         #expect(good.credential?.password == "pa:ss")
-        await #expect(throws: RegistryError.self) { try await resolver.choose(for: image, entry: nil, pullSecret: "env:BAD") }
+        await #expect(throws: RegistryError.self) {
+            try await resolver.choose(for: image, entry: nil, pullSecret: "env:BAD")
+        }
         await #expect(throws: RegistryError.self) {
             try await resolver.choose(for: image, entry: nil, pullSecret: "env:MISSING")
+        }
+    }
+
+    @Test("ext: scripts from registries.conf: user:password on stdout; failures are clear")
+    func externalScriptRuns() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ext-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func script(_ name: String, _ body: String) throws -> String {
+            let url = directory.appendingPathComponent(name)
+            try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+            return url.path
+        }
+        let resolver = CredentialResolver(
+            dockerConfig: nil,
+            environment: [:],
+            warnings: WarningLog(logger: .init(label: "test"), handler: nil)
+        )
+        let image = try ImageReference(parsing: "ghcr.io/a/b")
+        func entry(_ source: String) throws -> RegistryEntry {
+            var entry = RegistryEntry(name: "g", prefix: "ghcr.io", apiURL: "https://ghcr.io")
+            entry.credentials = try CredentialSource(parsing: source, origin: .registriesConf)
+            return entry
+        }
+        let good = try script("good.sh", "echo robot:s3cret")
+        let choice = try await resolver.choose(for: image, entry: try entry("ext:\(good)"), pullSecret: nil)
+        #expect(choice.credential?.username == "robot")
+        #expect(choice.credential?.password == "s3cret")
+        let failing = try script("fail.sh", "echo robot:s3cret; exit 3")
+        await #expect {
+            _ = try await resolver.choose(for: image, entry: try entry("ext:\(failing)"), pullSecret: nil)
+        } throws: { error in
+            String(describing: error).contains("exited with status 3") && !String(describing: error).contains("s3cret")
+        }
+        let garbage = try script("garbage.sh", "echo nothing-useful")
+        await #expect {
+            _ = try await resolver.choose(for: image, entry: try entry("ext:\(garbage)"), pullSecret: nil)
+        } throws: { error in
+            String(describing: error).contains("not one line user:password")
+        }
+        await #expect {
+            _ = try await resolver.choose(for: image, entry: try entry("ext:relative.sh"), pullSecret: nil)
+        } throws: { error in
+            String(describing: error).contains("must be absolute")
         }
     }
 }

@@ -22,8 +22,8 @@ struct RegistriesConfTests {
           tagsortmode: latest-first
           ping: yes
         - name: Team A
-          prefix: harbor.example.com/team-a
-          api_url: https://harbor-a.example.com
+          prefix: quay.io/team-a
+          api_url: https://quay.io
           insecure: true
           credentials: pullsecret:argocd/team-a
         - name: Local
@@ -58,7 +58,11 @@ struct RegistriesConfTests {
         arguments: [
             ("nginx", "Docker Hub"),
             ("harbor.example.com/team-b/app", "Harbor"),
-            ("harbor.example.com/team-a/app", "Team A"),
+            // As in Image Updater, an entry for the exact registry wins before prefixes are compared.
+            ("harbor.example.com/team-a/app", "Harbor"),
+            ("quay.io/team-a/app", "Team A"),
+            ("quay.io/team-ab/app", nil),
+            ("quay.io/team-b/app", nil),
             ("127.0.0.1:5443/app", "Local"),
             ("ghcr.io/org/app", nil),
             ("harbor.example.com.evil.io/team-a/app", nil),
@@ -83,7 +87,8 @@ struct RegistriesConfTests {
         #expect(localhost.baseURL.scheme == "http")
         let hub = try RegistryEndpoint(for: try ImageReference(parsing: "nginx"), configuration: RegistriesConf())
         #expect(hub.baseURL.description == "https://registry-1.docker.io")
-        let ghcr = try RegistryEndpoint(for: try ImageReference(parsing: "ghcr.io/a/b"), configuration: RegistriesConf())
+        let ghcr = try RegistryEndpoint(
+            for: try ImageReference(parsing: "ghcr.io/a/b"), configuration: RegistriesConf())
         #expect(ghcr.baseURL.description == "https://ghcr.io")
         let notLoopback = try RegistryEndpoint(
             for: try ImageReference(parsing: "127.example.com/a"),
@@ -113,15 +118,39 @@ struct RegistriesConfTests {
     @Test(
         "invalid files give one line naming file and line",
         arguments: [
-            ("registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  colour: red\n", "registries.conf:5", "unknown key 'colour'"),
+            (
+                "registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  colour: red\n", "registries.conf:5",
+                "unknown key 'colour'"
+            ),
             ("registries:\n- name: x\n  prefix: a.io\n", "registries.conf:2", "api_url"),
-            ("registries:\n- name: x\n  prefix: a.io\n  api_url: ftp://a.io\n", "registries.conf:2", "http:// or https://"),
-            ("registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  tagsortmode: random\n", "registries.conf:5", "tag sort mode"),
-            ("registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  credentials: vault:x\n", "registries.conf:5", "unknown source"),
-            ("registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  ca_data: nope\n", "registries.conf:2", "PEM"),
-            ("registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  limit: many\n", "registries.conf:5", "integer"),
-            ("registries:\n- {name: a, prefix: a.io, api_url: 'https://a'}\n- {name: b, prefix: a.io, api_url: 'https://b'}\n", "registries.conf:3", "twice"),
-            ("registries:\n- {name: a, prefix: a.io, api_url: 'https://a', default: true}\n- {name: b, prefix: b.io, api_url: 'https://b', default: true}\n", "registries.conf:3", "only one default"),
+            (
+                "registries:\n- name: x\n  prefix: a.io\n  api_url: ftp://a.io\n", "registries.conf:2",
+                "http:// or https://"
+            ),
+            (
+                "registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  tagsortmode: random\n",
+                "registries.conf:5", "tag sort mode"
+            ),
+            (
+                "registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  credentials: vault:x\n",
+                "registries.conf:5", "unknown source"
+            ),
+            (
+                "registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  ca_data: nope\n",
+                "registries.conf:2", "PEM"
+            ),
+            (
+                "registries:\n- name: x\n  prefix: a.io\n  api_url: https://a.io\n  limit: many\n", "registries.conf:5",
+                "integer"
+            ),
+            (
+                "registries:\n- {name: a, prefix: a.io, api_url: 'https://a'}\n- {name: b, prefix: a.io, api_url: 'https://b'}\n",
+                "registries.conf:3", "twice"
+            ),
+            (
+                "registries:\n- {name: a, prefix: a.io, api_url: 'https://a', default: true}\n- {name: b, prefix: b.io, api_url: 'https://b', default: true}\n",
+                "registries.conf:3", "only one default"
+            ),
             ("registries: [\n", "registries.conf", "not valid YAML"),
             ("- a\n- b\n", "registries.conf:1", "expected a mapping"),
         ]

@@ -80,13 +80,16 @@ struct RegistryAuthTests {
                   api_url: \(registry.baseURL)
                   credentials: env:REG_CREDS
                 """
-            try await withClient(registriesConf: conf, environment: ["REG_CREDS": "bot:t0ken-pass"]) { client, _ throws in
+            try await withClient(registriesConf: conf, environment: ["REG_CREDS": "bot:t0ken-pass"]) {
+                client, _ throws in
                 let reference = try image(registry.host, "org/app")
                 let tags = try await client.listTags(reference)
                 #expect(Set(tags) == ["1", "2", "3"])
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for tag in tags {
-                        group.addTask { () throws in #expect(try await client.resolve(reference, tag: tag)?.created != nil) }
+                        group.addTask { () throws in
+                            #expect(try await client.resolve(reference, tag: tag)?.created != nil)
+                        }
                     }
                     try await group.waitForAll()
                 }

@@ -92,8 +92,11 @@ struct RegistryContentTests {
                 .push(sampleImage("arm", architecture: "arm64"), repository: "solo", tag: "v1")
             try await withClient { client, _ throws in
                 let reference = try image(registry.host, "solo")
-                #expect(try await client.resolve(reference, tag: "v1", platforms: [try Platform(parsing: "linux/amd64")]) == nil)
-                let arm = try await client.resolve(reference, tag: "v1", platforms: [try Platform(parsing: "linux/arm64")])
+                #expect(
+                    try await client.resolve(reference, tag: "v1", platforms: [try Platform(parsing: "linux/amd64")])
+                        == nil)
+                let arm = try await client.resolve(
+                    reference, tag: "v1", platforms: [try Platform(parsing: "linux/arm64")])
                 #expect(arm?.platform?.description == "linux/arm64")
             }
         }

@@ -57,7 +57,8 @@ struct RegistryFaultTests {
 
     @Test("Retry-After longer than allowed is an error at once")
     func retryAfterTooLong() async throws {
-        try await withFaultyRegistry([FaultRule(path: "/tags/list", fault: .status(429, retryAfter: "120", times: 5))]) {
+        try await withFaultyRegistry([FaultRule(path: "/tags/list", fault: .status(429, retryAfter: "120", times: 5))])
+        {
             proxy in
             let start = ContinuousClock.now
             try await withClient { client, _ throws in
