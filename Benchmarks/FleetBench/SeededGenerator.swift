@@ -1,0 +1,22 @@
+/// SplitMix64: a small deterministic generator, so the same seed always builds the same fleet.
+struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Seven hex digits, the shape of a short git commit id.
+    mutating func shortSHA() -> String {
+        let text = String(next() & 0xFFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 7 - text.count) + text
+    }
+}
