@@ -46,7 +46,11 @@ struct CheckImageCommandTests {
                 (["\(image):>=3"], nil),
                 ([image, "--strategy", "newest-build"], "feature-x-77aa001"),
                 ([image, "--strategy", "latest", "--allow-tags", "regexp:^main"], "main-b99bc73"),
-                ([image, "--strategy", "newest-build", "--ignore-tags", "feature-*,latest"], "main-b99bc73"),
+                ([image, "--strategy", "newest-build", "--ignore-tags", "feature-*,latest"], "1.3.0-rc.1"),
+                (
+                    [image, "--strategy", "newest-build", "--ignore-tags", "feature-*", "--ignore-tags", "latest,1.*"],
+                    "main-b99bc73"
+                ),
                 ([image, "--strategy", "alphabetical", "--allow-tags", "regexp:^main-"], "main-b99bc73"),
                 (["\(image):main-1f0c2d4", "--strategy", "digest"], "main-1f0c2d4"),
             ]

@@ -134,3 +134,90 @@ struct PlanCommandTests {
         #expect(result.stdout.contains("https://github.com/lyzhang1999/kubernetes-example/commit/b99bc73"))
     }
 }
+
+/// Write-back targets other than the override file, end to end.
+@Suite("plan write-back targets")
+struct PlanWriteBackTargetTests {
+    private func application(_ fixture: SeedFixture, name: String, path: String, extra: String) -> String {
+        SeedFixture.application(name: name, registry: fixture.registry.host, repoURL: "file://\(fixture.bare.path)")
+            .replacingOccurrences(of: "    path: .\n", with: "    path: \(path)\n")
+            .replacingOccurrences(of: "spec:\n  project", with: "\(extra)spec:\n  project")
+    }
+
+    private func onlyApp(_ result: CLI.Result, named name: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let apps = try #require(object?["applications"] as? [[String: Any]])
+        return try #require(apps.first { $0["name"] as? String == name })
+    }
+
+    @Test func helmValuesTargetIsEditedInPlace() async throws {
+        let fixture = try await SeedFixture.make()
+        defer { Task { await fixture.stop() } }
+        let manifest = application(fixture, name: "values-app", path: ".", extra: "")
+            .replacingOccurrences(
+                of: "    argocd-image-updater.argoproj.io/write-back-method: git\n",
+                with: "    argocd-image-updater.argoproj.io/write-back-method: git\n"
+                    + "    argocd-image-updater.argoproj.io/write-back-target: helmvalues:values.yaml\n")
+        try manifest.write(
+            to: fixture.chart.appendingPathComponent("argocd/example.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(
+            ["plan", "--repo", fixture.chart.path, "--format", "json"],
+            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let app = try onlyApp(result, named: "values-app")
+        let file = try #require((app["files"] as? [[String: Any]])?.first)
+        #expect(file["path"] as? String == "values.yaml")
+        let before = try #require(GitFixture.readFile("values.yaml", branch: "main", repository: fixture.bare))
+        let after = try #require(file["content"] as? String)
+        let expected = before.replacingOccurrences(of: "tag: \(SeedFixture.oldTag)", with: "tag: \(SeedFixture.newTag)")
+        #expect(after == expected)
+    }
+
+    @Test func kustomizeSourceWritesKustomizeImages() async throws {
+        let fixture = try await SeedFixture.make(extraFiles: [
+            "overlays/prod/kustomization.yaml": """
+            resources:
+              - deployment.yaml
+            images:
+              - name: frontend
+                newName: REGISTRY/lyzhang1999/frontend
+                newTag: main-1f0c2d4
+
+            """,
+            "overlays/prod/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend\n",
+        ])
+        defer { Task { await fixture.stop() } }
+        let manifest = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: shop
+              annotations:
+                argocd-image-updater.argoproj.io/image-list: web=\(fixture.registry.host)/lyzhang1999/frontend
+                argocd-image-updater.argoproj.io/web.update-strategy: newest-build
+                argocd-image-updater.argoproj.io/web.allow-tags: regexp:^main-
+                argocd-image-updater.argoproj.io/web.kustomize.image-name: frontend
+            spec:
+              source:
+                repoURL: \(fixture.bare.path)
+                path: overlays/prod
+                targetRevision: main
+
+            """
+        try manifest.write(
+            to: fixture.chart.appendingPathComponent("argocd/example.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(
+            ["plan", "--repo", fixture.chart.path, "--format", "json"],
+            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let app = try onlyApp(result, named: "shop")
+        let file = try #require((app["files"] as? [[String: Any]])?.first)
+        #expect(file["path"] as? String == "overlays/prod/.argocd-source-shop.yaml")
+        let content = try #require(file["content"] as? String)
+        let parsed = try #require(try Yams.load(yaml: content) as? [String: Any])
+        let images = try #require((parsed["kustomize"] as? [String: Any])?["images"] as? [String])
+        #expect(images.count == 1)
+        #expect(images.first?.hasSuffix("/lyzhang1999/frontend:\(SeedFixture.newTag)") == true)
+        #expect(images.first?.hasPrefix("frontend=") == true)
+    }
+}
