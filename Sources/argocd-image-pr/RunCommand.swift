@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 
 /// `run`: plan, then make branches and pull requests match the plan.
 struct RunCommand: AsyncParsableCommand {
@@ -20,11 +21,27 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let forge, forge != "none" {
-            throw ValidationError("--forge accepts only `none` (the forge is otherwise chosen from the Application's repoURL)")
+            throw ValidationError(
+                "--forge accepts only `none` (the forge is otherwise chosen from the Application's repoURL)")
         }
     }
 
     func run() async throws {
-        throw NotYetAvailable.fail("run")
+        let configuration = try repositories.loadConfiguration()
+        let reconciler = Reconciler(
+            configuration: configuration, options: RunOptions(dryRun: dryRun, forgeless: forge == "none"),
+            logger: Console.logger(label: "run"), warn: Console.warning)
+        let result: RunResult
+        do {
+            result = try await reconciler.run(repositories: repositories.repo)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        print(result.render(format: format.reportFormat))
+        for line in result.plan.allErrors {
+            Console.error(line)
+        }
+        if result.hasErrors { throw ExitCode(1) }
     }
 }

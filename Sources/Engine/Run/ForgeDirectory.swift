@@ -1,0 +1,58 @@
+import Forges
+import Foundation
+
+/// Which forge serves a target repository, with the token from the environment: a `forges:` entry whose URL
+/// prefixes the repoURL (its `tokenEnv`), else github.com (`GITHUB_TOKEN`) or gitlab.com (`GITLAB_TOKEN`).
+struct ForgeDirectory: Sendable {
+    /// A repository on a forge and the client that talks to it.
+    struct Link: Sendable {
+        let repository: ForgeRepository
+        let forge: any Forge
+    }
+
+    let endpoints: [ForgeEndpoint]
+    let makeForge: @Sendable (ForgeEndpoint) -> any Forge
+
+    init(
+        configuration: BotConfiguration, environment: [String: String],
+        makeForge: @escaping @Sendable (ForgeEndpoint) -> any Forge = ForgeDirectory.standardForge
+    ) {
+        func token(_ variable: String) -> String? {
+            environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        var endpoints = configuration.forges.map { settings in
+            let kind: ForgeKind = settings.type == .github ? .github : .gitlab
+            let variable = settings.tokenEnv ?? (kind == .github ? "GITHUB_TOKEN" : "GITLAB_TOKEN")
+            return ForgeEndpoint(url: settings.url, kind: kind, token: token(variable))
+        }
+        endpoints += [.gitHub(token: token("GITHUB_TOKEN")), .gitLab(token: token("GITLAB_TOKEN"))]
+        self.endpoints = endpoints
+        self.makeForge = makeForge
+    }
+
+    /// The forge for a target repository; a local path or an unknown host is an error that names the fixes.
+    func link(for location: RepositoryLocation) throws(RunError) -> Link {
+        guard case .remote(let url) = location else {
+            throw RunError(
+                "\(location) is a local repository, which has no forge to open pull requests on; use `--forge none` "
+                    + "to push branches only")
+        }
+        let repository: ForgeRepository
+        do {
+            repository = try ForgeRepository.parse(repoURL: url, forges: endpoints)
+        } catch {
+            throw RunError(
+                "\(error); add a `forges:` entry for its host to the configuration, or use `--forge none` to push "
+                    + "branches only")
+        }
+        let endpoint = endpoints.first { $0.url == repository.endpointURL && $0.kind == repository.kind }
+        return Link(repository: repository, forge: makeForge(endpoint ?? ForgeEndpoint(url: repository.endpointURL, kind: repository.kind)))
+    }
+
+    @Sendable static func standardForge(_ endpoint: ForgeEndpoint) -> any Forge {
+        switch endpoint.kind {
+        case .github: GitHubForge(endpoint: endpoint)
+        case .gitlab: GitLabForge(endpoint: endpoint)
+        }
+    }
+}
