@@ -59,7 +59,7 @@ public final class FakeGitLab: Sendable {
                     request, prefix: prefix, git: gitBackend, store: store,
                     api: FakeGitLabAPI(
                         store: store, json: FakeGitLabJSON(webURL: webURL(request, prefix)), git: bare, token: token,
-                        jobToken: jobToken, botUsername: botUsername))
+                        jobToken: jobToken, botUsername: botUsername, pathPrefix: prefix))
             }
             return FakeGitLab(
                 baseURL: server.baseURL + prefix, token: token, jobToken: jobToken, botUsername: botUsername,

@@ -11,6 +11,8 @@ struct FakeGitLabAPI: Sendable {
     let token: String
     let jobToken: String?
     let botUsername: String
+    /// The instance's path prefix (`/gitlab`), or empty.
+    let pathPrefix: String
 
     func handle(
         method: String, apiPath: String, query: [String: String], headers: [String: String], body: Data
@@ -35,7 +37,7 @@ struct FakeGitLabAPI: Sendable {
             "RateLimit-Reset": String(Int(Date().timeIntervalSince1970) + 60),
         ]) { injected, _ in injected }
         let call = FakeGitLabCall(
-            method: method, path: Self.prefix + apiPath, query: query,
+            method: method, path: pathPrefix + Self.prefix + apiPath, query: query,
             body: body.isEmpty ? nil : String(decoding: body, as: UTF8.self), status: answer.status,
             route: found?.0.name ?? "", headers: headers)
         await store.record(call, problems: problems)

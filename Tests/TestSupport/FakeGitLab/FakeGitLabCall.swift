@@ -1,8 +1,8 @@
 /// One request the fake GitLab answered, for assertions such as "no write calls" or "one list call".
 public struct FakeGitLabCall: Sendable, CustomStringConvertible {
     public let method: String
-    /// Raw path without the query (project paths stay URL-encoded), e.g.
-    /// `/api/v4/projects/group%2Fproject/merge_requests`.
+    /// Raw path without the query, instance prefix included (project paths stay URL-encoded), e.g.
+    /// `/gitlab/api/v4/projects/group%2Fproject/merge_requests`.
     public let path: String
     public let query: [String: String]
     public let body: String?
