@@ -1,2 +1,0 @@
-/// Namespace for the BotServer module; its types live beside this file.
-public enum BotServerModule {}
