@@ -5,6 +5,8 @@ import GitClient
 /// nothing pushed when the branch already holds exactly that.
 struct BranchWriter: Sendable {
     let clone: GitRepository
+    /// The remote's URL, for reading where a branch is after losing a race.
+    let url: String
     let credentials: GitCredentials
     let author: GitSignature
     let dryRun: Bool
@@ -43,6 +45,11 @@ struct BranchWriter: Sendable {
             } catch let error as GitError where error.kind == .leaseMismatch {
                 // Another run moved the branch: look at what it pushed, and converge.
                 current = error.currentRemoteOID
+            } catch let error as GitError where error.kind == .rejected {
+                // A server that checks the old value itself reports a lost race as a refused update.
+                let now = try await GitRepository.remoteBranches(url: url, credentials: credentials)[branch]
+                guard now != current else { throw error }
+                current = now
             }
         }
         throw RunError("branch \(branch) kept moving under this run; try again")
@@ -56,6 +63,10 @@ struct BranchWriter: Sendable {
                 branch, expectedOID: expected, protectedBranches: [base], credentials: credentials)
             return true
         } catch let error as GitError where error.kind == .leaseMismatch {
+            return false
+        } catch let error as GitError where error.kind == .rejected {
+            let now = try await GitRepository.remoteBranches(url: url, credentials: credentials)[branch]
+            guard now != expected else { throw error }
             return false
         }
     }

@@ -6,6 +6,8 @@ import GitClient
 /// and the bot's state.
 struct RepositoryContext: Sendable {
     let clone: GitRepository
+    /// What git talks to: the repoURL, or the local path.
+    let url: String
     let credentials: GitCredentials
     let defaultBranch: String?
     /// nil with `--forge none`.
@@ -39,10 +41,10 @@ struct RepositoryContext: Sendable {
         }
         let stateBranch = settings.branchPrefix + "state"
         let state = try await StateBranch.load(
-            branch: stateBranch, remoteHead: remoteBranches[stateBranch], repository: clone, credentials: credentials,
-            author: author, dryRun: dryRun)
+            branch: stateBranch, remoteHead: remoteBranches[stateBranch], repository: clone, url: url,
+            credentials: credentials, author: author, dryRun: dryRun)
         return RepositoryContext(
-            clone: clone, credentials: credentials, defaultBranch: DefaultBranch.read(gitDirectory: clone.gitDirectory),
+            clone: clone, url: url, credentials: credentials, defaultBranch: DefaultBranch.read(gitDirectory: clone.gitDirectory),
             link: link, state: state, branches: remoteBranches, openPullRequests: openByHead)
     }
 

@@ -46,7 +46,7 @@ extension RepositoryReconciler {
     func retire(_ name: String, head: String, base: String, context: inout RepositoryContext) async throws {
         guard let link = context.link else { return }
         let writer = BranchWriter(
-            clone: context.clone, credentials: context.credentials, author: settings.author,
+            clone: context.clone, url: context.url, credentials: context.credentials, author: settings.author,
             dryRun: settings.options.dryRun)
         if let pull = context.openPullRequests[head] {
             // Remembered first, so that this close is never read as "not these versions".

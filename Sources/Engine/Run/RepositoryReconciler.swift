@@ -164,7 +164,7 @@ actor RepositoryReconciler {
 
     private func writer(_ context: RepositoryContext) -> BranchWriter {
         BranchWriter(
-            clone: context.clone, credentials: context.credentials, author: settings.author,
+            clone: context.clone, url: context.url, credentials: context.credentials, author: settings.author,
             dryRun: settings.options.dryRun)
     }
 

@@ -9,6 +9,7 @@ import GitClient
 actor StateBranch {
     let branch: String
     private let repository: GitRepository
+    private let url: String
     private let credentials: GitCredentials
     private let author: GitSignature
     private let dryRun: Bool
@@ -19,11 +20,12 @@ actor StateBranch {
     private let maxAttempts = 5
 
     private init(
-        branch: String, repository: GitRepository, credentials: GitCredentials, author: GitSignature, dryRun: Bool,
-        head: GitOID?, state: BotState
+        branch: String, repository: GitRepository, url: String, credentials: GitCredentials, author: GitSignature,
+        dryRun: Bool, head: GitOID?, state: BotState
     ) {
         self.branch = branch
         self.repository = repository
+        self.url = url
         self.credentials = credentials
         self.author = author
         self.dryRun = dryRun
@@ -33,13 +35,13 @@ actor StateBranch {
 
     /// Reads the state at `remoteHead` (the branch's commit on the remote, nil when it does not exist).
     static func load(
-        branch: String, remoteHead: GitOID?, repository: GitRepository, credentials: GitCredentials,
+        branch: String, remoteHead: GitOID?, repository: GitRepository, url: String, credentials: GitCredentials,
         author: GitSignature, dryRun: Bool
     ) async throws -> StateBranch {
         let state = try await read(at: remoteHead, branch: branch, repository: repository, credentials: credentials)
         return StateBranch(
-            branch: branch, repository: repository, credentials: credentials, author: author, dryRun: dryRun,
-            head: remoteHead, state: state)
+            branch: branch, repository: repository, url: url, credentials: credentials, author: author,
+            dryRun: dryRun, head: remoteHead, state: state)
     }
 
     /// Applies `change` (which returns false when there is nothing to change) and pushes it as one commit with
@@ -61,9 +63,15 @@ actor StateBranch {
                 head = commit
                 state = next
                 return commit
-            } catch let error as GitError where error.kind == .leaseMismatch {
-                // Another run wrote first: start again from what it wrote.
-                head = error.currentRemoteOID
+            } catch let error as GitError where error.kind == .leaseMismatch || error.kind == .rejected {
+                // Another run wrote first (a server checking the old value itself says "rejected"): start again
+                // from what it wrote.
+                let now =
+                    error.kind == .leaseMismatch
+                    ? error.currentRemoteOID
+                    : try await GitRepository.remoteBranches(url: url, credentials: credentials)[branch]
+                guard error.kind == .leaseMismatch || now != head else { throw error }
+                head = now
                 state = try await Self.read(
                     at: head, branch: branch, repository: repository, credentials: credentials)
             }
