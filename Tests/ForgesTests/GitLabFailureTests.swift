@@ -31,7 +31,8 @@ struct GitLabFailureTests {
             await bed.gitlab.inject(.throttled(Self.list, retryAfter: 1))
             let clock = ContinuousClock()
             let started = clock.now
-            let listed = try await bed.forge.pullRequests(in: bed.repository, headPrefix: "argocd-image-pr/", state: nil)
+            let listed = try await bed.forge.pullRequests(
+                in: bed.repository, headPrefix: "argocd-image-pr/", state: nil)
             #expect(listed.isEmpty)
             #expect(clock.now - started >= .seconds(1))
             #expect(await bed.gitlab.calls(of: Self.list).map(\.status) == [429, 200])
@@ -88,7 +89,8 @@ struct GitLabFailureTests {
     @Test func tokensNeverAppearInErrors() async throws {
         try await GitLabTestbed.with { bed in
             let token = bed.gitlab.token
-            await bed.gitlab.inject(FakeGitLabFailure(route: Self.list, status: 400, message: "bad request from \(token)"))
+            await bed.gitlab.inject(
+                FakeGitLabFailure(route: Self.list, status: 400, message: "bad request from \(token)"))
             let echoed = try await #require(throws: ForgeError.self) {
                 try await bed.forge.pullRequests(in: bed.repository, headPrefix: "x", state: nil)
             }

@@ -27,7 +27,8 @@ struct GitLabMergeRequestTests {
             #expect(created.baseBranch == "main")
             #expect(created.author == bed.gitlab.botUsername)
             #expect(created.url == "\(bed.gitlab.baseURL)/\(bed.project)/-/merge_requests/2")
-            #expect(created.headSHA == (try await bed.gitlab.branchSHA("argocd-image-pr/frontend", project: bed.project)))
+            #expect(
+                created.headSHA == (try await bed.gitlab.branchSHA("argocd-image-pr/frontend", project: bed.project)))
 
             let stored = try await bed.storedMergeRequest(created.number)
             #expect(stored.reviewerIDs == [bob.id])
@@ -183,14 +184,17 @@ struct GitLabMergeRequestTests {
             #expect(bed.endpoint.apiBaseURL == bed.gitlab.baseURL + "/api/v4")
             let request = try await bed.openBotMergeRequest("argocd-image-pr/web")
             try await bed.forge.comment(on: request.number, body: "hi", in: bed.repository)
-            let listed = try await bed.forge.pullRequests(in: bed.repository, headPrefix: "argocd-image-pr/", state: nil)
+            let listed = try await bed.forge.pullRequests(
+                in: bed.repository, headPrefix: "argocd-image-pr/", state: nil)
             #expect(listed.map(\.number) == [request.number])
             #expect(request.url == "\(bed.gitlab.baseURL)/\(project)/-/merge_requests/\(request.number)")
             let encoded = project.replacingOccurrences(of: "/", with: "%2F")
             let calls = await bed.gitlab.calls().filter { $0.route != "git" }
             #expect(!calls.isEmpty)
             #expect(calls.allSatisfy { $0.path.hasPrefix(prefix + "/api/v4/") })
-            #expect(calls.filter { $0.path.contains("/projects/") }.allSatisfy { $0.path.contains("/projects/\(encoded)/") })
+            #expect(
+                calls.filter { $0.path.contains("/projects/") }.allSatisfy { $0.path.contains("/projects/\(encoded)/") }
+            )
 
             let credentials = try #require(bed.forge.gitCredentials(for: bed.repository))
             let url = bed.repository.cloneURL.replacingOccurrences(

@@ -28,7 +28,8 @@ struct GitLabTestbed {
             let repository = try ForgeRepository.parse(repoURL: "\(gitlab.baseURL)/\(project).git", forges: [endpoint])
             let forge = GitLabForge(endpoint: endpoint, options: options, environment: environment)
             try await body(
-                GitLabTestbed(gitlab: gitlab, forge: forge, endpoint: endpoint, repository: repository, project: project))
+                GitLabTestbed(
+                    gitlab: gitlab, forge: forge, endpoint: endpoint, repository: repository, project: project))
             let violations = await gitlab.violations()
             #expect(violations.isEmpty, "GitLab API violations: \(violations)")
         } catch {
@@ -41,7 +42,8 @@ struct GitLabTestbed {
     /// A branch with one commit more than `main`.
     func pushBranch(_ branch: String, file: String = "values.yaml") async throws {
         try await gitlab.createBranch(branch, from: "main", project: project)
-        try await gitlab.commit(files: [file: "tag: \(branch)\n"], on: branch, message: "update \(branch)", project: project)
+        try await gitlab.commit(
+            files: [file: "tag: \(branch)\n"], on: branch, message: "update \(branch)", project: project)
     }
 
     func newMergeRequest(_ branch: String, labels: [String] = [], draft: Bool = false) -> NewPullRequest {

@@ -75,7 +75,8 @@ extension GitLabForge {
                     ids.append(id)
                 } else {
                     rest.logger.warning(
-                        "no such GitLab user", metadata: ["forge.repository": "\(repository.path)", "forge.user": "\(name)"])
+                        "no such GitLab user",
+                        metadata: ["forge.repository": "\(repository.path)", "forge.user": "\(name)"])
                 }
             } catch {
                 rest.logger.warning(

@@ -10,7 +10,8 @@ extension FakeGitLab {
         let (namespace, name) = try Self.split(path)
         let directory = try await bare.create(owner: namespace, name: name, defaultBranch: defaultBranch, files: files)
         await store.add(
-            FakeProjectRecord(id: await store.makeID(), path: path, defaultBranch: defaultBranch, gitDirectory: directory))
+            FakeProjectRecord(
+                id: await store.makeID(), path: path, defaultBranch: defaultBranch, gitDirectory: directory))
     }
 
     /// `<baseURL>/<path>.git`, served over git smart HTTP with the token as basic-auth password.
@@ -88,7 +89,9 @@ extension FakeGitLab {
     }
 
     /// A person merges or closes a merge request (merging does not touch git here).
-    public func closeMergeRequest(_ iid: Int, merged: Bool, by username: String = "alice", project path: String)
+    public func closeMergeRequest(
+        _ iid: Int, merged: Bool, by username: String = "alice", project path: String
+    )
         async throws
     {
         let user = await store.user(named: username)

@@ -49,7 +49,8 @@ public final class FakeGitLab: Sendable {
         let prefix = pathPrefix.split(separator: "/").map { "/" + $0 }.joined()
         let root = try TemporaryDirectory.make(prefix: "fake-gitlab")
         // git http-backend resolves the whole request path below its root, prefix included.
-        let bare = BareRepositories(root: prefix.isEmpty ? root : root.appendingPathComponent(String(prefix.dropFirst())))
+        let bare = BareRepositories(
+            root: prefix.isEmpty ? root : root.appendingPathComponent(String(prefix.dropFirst())))
         let store = FakeGitLabStore()
         _ = await store.user(named: botUsername)
         let gitBackend = GitHTTPBackend(root: root, token: token)

@@ -70,11 +70,13 @@ extension FakeGitLabAPI {
         let branches = try await git.branches(in: project.gitDirectory)
         guard let sha = branches[source] else {
             return FakeGitLabAnswer(
-                status: 400, json: .object(["message": .array([.string("Source branch \"\(source)\" does not exist")])]))
+                status: 400, json: .object(["message": .array([.string("Source branch \"\(source)\" does not exist")])])
+            )
         }
         guard branches[target] != nil else {
             return FakeGitLabAnswer(
-                status: 400, json: .object(["message": .array([.string("Target branch \"\(target)\" does not exist")])]))
+                status: 400, json: .object(["message": .array([.string("Target branch \"\(target)\" does not exist")])])
+            )
         }
         let known = Set(await store.users.map(\.id))
         let result = await store.createMergeRequest(

@@ -15,7 +15,9 @@ extension FakeGitLabAPI {
     func listNotes(_ request: FakeGitLabRequest) async -> FakeGitLabAnswer {
         guard var (_, notes) = await notes(request) else { return .message(404, "404 Not found") }
         let byUpdate = request.query["order_by"] == "updated_at"
-        notes.sort { byUpdate ? ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) : ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        notes.sort {
+            byUpdate ? ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) : ($0.createdAt, $0.id) < ($1.createdAt, $1.id)
+        }
         // The notes page gives `desc` as the default.
         if request.query["sort"] != "asc" { notes.reverse() }
         var items: [JSONValue] = []

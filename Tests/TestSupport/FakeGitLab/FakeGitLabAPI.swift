@@ -119,7 +119,8 @@ struct FakeGitLabAPI: Sendable {
         let page = max(Int(request.query["page"] ?? "") ?? 1, 1)
         let start = min((page - 1) * perPage, items.count)
         let totalPages = max((items.count + perPage - 1) / perPage, 1)
-        var answer = FakeGitLabAnswer(status: 200, json: .array(Array(items[start..<min(start + perPage, items.count)])))
+        var answer = FakeGitLabAnswer(
+            status: 200, json: .array(Array(items[start..<min(start + perPage, items.count)])))
         answer.headers = [
             "x-total": String(items.count), "x-total-pages": String(totalPages), "x-page": String(page),
             "x-per-page": String(perPage), "x-next-page": page < totalPages ? String(page + 1) : "",

@@ -21,6 +21,9 @@ enum FakeGitLabChecks {
             if name == "per_page", !(1...100).contains(Int(value) ?? 0) { problem("`per_page` must be 1…100") }
             if name == "page", (Int(value) ?? 0) < 1 { problem("`page` must be a positive integer") }
         }
+        for name in route.required.sorted() where body?[name] == nil {
+            problem("required attribute `\(name)` is missing")
+        }
         guard let body else { return problems }
         guard let fields = body.objectValue else {
             problem("the body is not a JSON object")

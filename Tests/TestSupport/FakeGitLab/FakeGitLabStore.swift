@@ -150,7 +150,9 @@ actor FakeGitLabStore {
     // MARK: Notes
 
     /// Adds a note and touches its merge request, as GitLab does.
-    func addNote(to iid: Int, in key: String, authorID: Int, body: String, system: Bool, at date: Date)
+    func addNote(
+        to iid: Int, in key: String, authorID: Int, body: String, system: Bool, at date: Date
+    )
         -> FakeNoteRecord?
     {
         guard let request = mergeRequests[key]?[iid] else { return nil }
