@@ -172,6 +172,16 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ForgesTests", dependencies: ["Forges", "TestSupport"]),
         .testTarget(
+            name: "BotServerTests",
+            dependencies: [
+                "BotServer", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "EngineTests",
             dependencies: ["Engine", "TestSupport", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
