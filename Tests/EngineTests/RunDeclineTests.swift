@@ -1,8 +1,9 @@
-@testable import Engine
 import Foundation
 import TestSupport
 import Testing
 import Yams
+
+@testable import Engine
 
 /// A bot pull request closed without merging means "not these versions", per image, remembered on the state
 /// branch.
@@ -26,7 +27,10 @@ struct RunDeclineTests {
         let stateText = try #require(fixture.file("state.yaml", on: "argocd-image-pr/state"))
         let state = try YAMLDecoder().decode(BotState.self, from: stateText)
         let holds = state[application: "example"].declined
-        #expect(Set(holds.map { "\($0.alias):\($0.tag)" }) == ["frontend:\(SeedFixture.newTag)", "backend:\(SeedFixture.newTag)"])
+        #expect(
+            Set(holds.map { "\($0.alias):\($0.tag)" }) == [
+                "frontend:\(SeedFixture.newTag)", "backend:\(SeedFixture.newTag)",
+            ])
         #expect(holds.allSatisfy { $0.pullRequest == declined.number })
         #expect(state[application: "staging"].declined.isEmpty)
 
@@ -56,7 +60,8 @@ struct RunDeclineTests {
         _ = try await fixture.run()
         let pull = try #require(try await fixture.openPulls().first { $0.head == "argocd-image-pr/example" })
         // Merged (the fake does not touch git on merge), and the base never got the file: proposed again.
-        try await fixture.github.closePullRequest(pull.number, merged: true, owner: RunFixture.owner, name: RunFixture.name)
+        try await fixture.github.closePullRequest(
+            pull.number, merged: true, owner: RunFixture.owner, name: RunFixture.name)
         let result = try await fixture.run()
         #expect(result.plan.allErrors == [])
         let reopened = try await fixture.openPulls().filter { $0.head == "argocd-image-pr/example" }

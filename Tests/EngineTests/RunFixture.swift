@@ -30,7 +30,8 @@ struct RunFixture {
         do {
             try await SeedFixture.pushImages(to: registry)
             let github = try await FakeGitHub.start()
-            let fixture = RunFixture(registry: registry, github: github, root: try TemporaryDirectory.make(prefix: "run"))
+            let fixture = RunFixture(
+                registry: registry, github: github, root: try TemporaryDirectory.make(prefix: "run"))
             var files = SeedFixture.chartFiles(registry: registry.host, repoURL: fixture.repoURL)
             files["argocd/staging.yaml"] = SeedFixture.application(
                 name: "staging", registry: registry.host, repoURL: fixture.repoURL)

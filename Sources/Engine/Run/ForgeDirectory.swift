@@ -46,7 +46,9 @@ struct ForgeDirectory: Sendable {
                     + "branches only")
         }
         let endpoint = endpoints.first { $0.url == repository.endpointURL && $0.kind == repository.kind }
-        return Link(repository: repository, forge: makeForge(endpoint ?? ForgeEndpoint(url: repository.endpointURL, kind: repository.kind)))
+        return Link(
+            repository: repository,
+            forge: makeForge(endpoint ?? ForgeEndpoint(url: repository.endpointURL, kind: repository.kind)))
     }
 
     @Sendable static func standardForge(_ endpoint: ForgeEndpoint) -> any Forge {

@@ -45,7 +45,8 @@ public struct Reconciler: Sendable {
         } catch {
             throw UsageError(error.description)
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argocd-image-pr-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "argocd-image-pr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -71,7 +72,8 @@ public struct Reconciler: Sendable {
                     pullRequests: configuration.pullRequests, templates: templates,
                     author: GitSignature(name: configuration.git.authorName, email: configuration.git.authorEmail),
                     options: options, store: store, lookup: lookup,
-                    forges: ForgeDirectory(configuration: configuration, environment: environment, makeForge: makeForge),
+                    forges: ForgeDirectory(
+                        configuration: configuration, environment: environment, makeForge: makeForge),
                     log: log,
                     replan: { app, holds in
                         await Self.replan(app, holds: holds, store: store, registry: registry, namespace: namespace)
@@ -128,7 +130,8 @@ public struct Reconciler: Sendable {
             var plan = app.plan
             plan.changes = []
             plan.files = []
-            plan.errors.append("\(app.spec.location): application \(app.spec.name): cannot read \(app.target): \(error)")
+            plan.errors.append(
+                "\(app.spec.location): application \(app.spec.name): cannot read \(app.target): \(error)")
             return plan
         }
     }

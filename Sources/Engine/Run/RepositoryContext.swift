@@ -44,7 +44,8 @@ struct RepositoryContext: Sendable {
             branch: stateBranch, remoteHead: remoteBranches[stateBranch], repository: clone, url: url,
             credentials: credentials, author: author, dryRun: dryRun)
         return RepositoryContext(
-            clone: clone, url: url, credentials: credentials, defaultBranch: DefaultBranch.read(gitDirectory: clone.gitDirectory),
+            clone: clone, url: url, credentials: credentials,
+            defaultBranch: DefaultBranch.read(gitDirectory: clone.gitDirectory),
             link: link, state: state, branches: remoteBranches, openPullRequests: openByHead)
     }
 

@@ -98,7 +98,8 @@ actor RepositoryReconciler {
                 .deferred, name, "left \(name) for the next run: \(base) moved while this run was planning")
             return Outcome(plan: plan, content: content)
         }
-        try await writeBranch(plan.files, name: name, head: head, base: base, baseCommit: baseCommit,
+        try await writeBranch(
+            plan.files, name: name, head: head, base: base, baseCommit: baseCommit,
             message: content.commitMessage, context: &context)
         if let link = context.link {
             try await syncPullRequest(content, name: name, head: head, base: base, link: link, context: &context)
