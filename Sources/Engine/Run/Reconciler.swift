@@ -13,6 +13,8 @@ public struct Reconciler: Sendable {
     let logger: Logger
     let warn: @Sendable (String) -> Void
     let makeForge: @Sendable (ForgeEndpoint) -> any Forge
+    /// Target repositories reconciled at once.
+    static let repositoryConcurrency = 4
 
     public init(
         configuration: BotConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -94,7 +96,10 @@ public struct Reconciler: Sendable {
             groups[app.target, default: []].append((index, app))
         }
         let outcomes = await withTaskGroup(of: [(Int, RepositoryReconciler.Outcome)].self) { group in
-            for location in order {
+            var all: [(Int, RepositoryReconciler.Outcome)] = []
+            for (started, location) in order.enumerated() {
+                // A few repositories at a time: each holds a clone and connections to its forge.
+                if started >= Self.repositoryConcurrency, let results = await group.next() { all += results }
                 let apps = groups[location] ?? []
                 group.addTask {
                     let reconciler = RepositoryReconciler(location: location, settings: settings)
@@ -105,7 +110,6 @@ public struct Reconciler: Sendable {
                     return results
                 }
             }
-            var all: [(Int, RepositoryReconciler.Outcome)] = []
             for await results in group { all += results }
             return all
         }
