@@ -115,3 +115,29 @@ echo "chart repository at $work/kubernetes-example-helm.git (main), working copy
 
 step "plan: what the bot would propose (writes nothing)"
 show "$bin" plan --repo "$chart"
+
+step "run --forge none: push the branch argocd-image-pr/example and print the pull request it would open"
+show "$bin" run --repo "$chart" --forge none
+
+step "The proposed override file on the bot's branch (the base branch is untouched)"
+show git --git-dir "$work/kubernetes-example-helm.git" show argocd-image-pr/example:.argocd-source-example.yaml
+show git --git-dir "$work/kubernetes-example-helm.git" log --oneline main
+
+step "CI pushes a newer main build; a feature build stays ignored"
+for app in frontend backend; do
+    push "lyzhang1999/$app" main-c0ffee1 --created 2026-11-25T12:00:00Z \
+        --label org.opencontainers.image.source=https://github.com/lyzhang1999/kubernetes-example \
+        --label org.opencontainers.image.revision=c0ffee1c0ffee1c0ffee1c0ffee1c0ffee1c0ffe
+    push "lyzhang1999/$app" feature-y-99bb002 --created 2026-11-25T13:00:00Z
+done
+
+step "run again: the same branch is updated in place"
+show "$bin" run --repo "$chart" --forge none
+show git --git-dir "$work/kubernetes-example-helm.git" show argocd-image-pr/example:.argocd-source-example.yaml
+show git --git-dir "$work/kubernetes-example-helm.git" log --oneline argocd-image-pr/example
+
+step "run once more: nothing new, nothing pushed"
+show "$bin" run --repo "$chart" --forge none
+
+echo
+echo "Demo finished: one branch per Application, updated in place, base branch untouched."
