@@ -73,7 +73,9 @@ public struct BotMetrics: Sendable {
             opened: summary.pullRequestsOpened, updated: summary.pullRequestsUpdated,
             closed: summary.pullRequestsClosed)
         recordCommands(applied: summary.commandsApplied, refused: summary.commandsRefused)
-        for (kind, count) in summary.errorsByKind.sorted(by: { $0.key < $1.key }) { recordError(kind: kind, count: count) }
+        for (kind, count) in summary.errorsByKind.sorted(by: { $0.key < $1.key }) {
+            recordError(kind: kind, count: count)
+        }
     }
 
     /// Prometheus text exposition format.
@@ -88,7 +90,8 @@ public struct BotMetrics: Sendable {
             switch self {
             case .runs: .init(name: "runs", unit: "total", help: "Reconciles finished, by result.")
             case .runDuration: .init(name: "run_duration", unit: "seconds", help: "Reconcile duration.")
-            case .webhooks: .init(name: "webhook_deliveries", unit: "total", help: "Webhook deliveries by source and result.")
+            case .webhooks:
+                .init(name: "webhook_deliveries", unit: "total", help: "Webhook deliveries by source and result.")
             case .registryRequests:
                 .init(name: "registry_requests", unit: "total", help: "Registry HTTP requests by registry and status.")
             case .forgeCalls: .init(name: "forge_calls", unit: "total", help: "Forge API calls by forge and status.")
@@ -121,7 +124,8 @@ public struct BotMetrics: Sendable {
     private static func labels(_ labels: [String: String]) -> [(String, String)] {
         labels.sorted { $0.key < $1.key }.map { key, value in
             let cleaned = value.unicodeScalars.map { scalar -> Character in
-                scalar == "\"" || scalar == "\\" || scalar.properties.generalCategory == .control ? "_" : Character(scalar)
+                scalar == "\"" || scalar == "\\" || scalar.properties.generalCategory == .control
+                    ? "_" : Character(scalar)
             }
             return (key, String(cleaned.prefix(128)))
         }

@@ -53,21 +53,26 @@ struct BotRoutes: Sendable {
             }
             try RequestAuthenticator.github(request, body: body, secret: secret)
             guard !event.isEmpty else { throw .malformed(GitHubWebhook.source, "missing X-GitHub-Event") }
-            return (try GitHubWebhook(botBranchPrefix: configuration.botBranchPrefix).decide(event: event, body: body), nil)
+            return (
+                try GitHubWebhook(botBranchPrefix: configuration.botBranchPrefix).decide(event: event, body: body), nil
+            )
         }
     }
 
     private func gitlab(_ request: Request) async -> Response {
         let event = request.headers[Self.gitlabEvent] ?? ""
         let key = request.headers[Self.gitlabIdempotency] ?? request.headers[Self.gitlabEventUUID]
-        return await handle(source: GitLabWebhook.source, request, event: event, deliveryID: key.map { "gitlab:\($0)" }) {
+        return await handle(source: GitLabWebhook.source, request, event: event, deliveryID: key.map { "gitlab:\($0)" })
+        {
             body throws(WebhookRejection) in
             guard let secret = configuration.gitlabWebhookToken else {
                 throw .notConfigured(GitLabWebhook.source, variable: variables.gitlab)
             }
             try RequestAuthenticator.gitlab(request, secret: secret)
             guard !event.isEmpty else { throw .malformed(GitLabWebhook.source, "missing X-Gitlab-Event") }
-            return (try GitLabWebhook(botBranchPrefix: configuration.botBranchPrefix).decide(event: event, body: body), nil)
+            return (
+                try GitLabWebhook(botBranchPrefix: configuration.botBranchPrefix).decide(event: event, body: body), nil
+            )
         }
     }
 

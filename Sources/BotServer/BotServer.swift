@@ -60,7 +60,8 @@ public struct BotServer: Service {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let scheduler = ReconcileScheduler(queue: queue, worker: worker, status: status, metrics: metrics, logger: logger)
+        let scheduler = ReconcileScheduler(
+            queue: queue, worker: worker, status: status, metrics: metrics, logger: logger)
         let ticker = IntervalTicker(interval: configuration.interval, queue: queue)
         // Shutdown runs in reverse order: stop the HTTP server, then the timer, then the scheduler.
         var group = ServiceGroupConfiguration(services: [scheduler, ticker, application], logger: logger)
@@ -76,5 +77,11 @@ public struct BotServer: Service {
             ])
         try await ServiceGroup(configuration: group).run()
         logger.info("serve stopped")
+    }
+
+    /// Runs until SIGTERM or SIGINT, then shuts down gracefully (see the type's documentation).
+    public func runUntilTerminated() async throws {
+        let group = ServiceGroup(services: [self], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
     }
 }

@@ -37,7 +37,9 @@ struct RegistryWebhook {
             }
             return (Self.decision(pushes, none: "no tag pushed"), nil)
         }
-        throw .malformed(Self.source, "neither a distribution envelope (events), Docker Hub (push_data) nor Harbor (event_data) notification")
+        throw .malformed(
+            Self.source,
+            "neither a distribution envelope (events), Docker Hub (push_data) nor Harbor (event_data) notification")
     }
 
     private static func decision(_ repositories: [String], none: String) -> WebhookDecision {

@@ -17,7 +17,8 @@ struct WebhookReply: Encodable {
             body: .init(byteBuffer: ByteBuffer(bytes: data + Data("\n".utf8))))
     }
 
-    static func text(_ httpStatus: HTTPResponse.Status, _ text: String, contentType: String = "text/plain") -> Response {
+    static func text(_ httpStatus: HTTPResponse.Status, _ text: String, contentType: String = "text/plain") -> Response
+    {
         Response(
             status: httpStatus,
             headers: [.contentType: contentType],

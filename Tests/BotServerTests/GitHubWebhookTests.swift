@@ -10,7 +10,9 @@ struct GitHubWebhookTests {
         let server = try await RunningServer.start(worker: worker)
         let response = try await server.github("issue_comment", Payloads.prComment)
         let reached = await worker.waitFor {
-            $0.contains { $0.trigger == .comment(repositoryURL: "https://github.com/acme/charts", number: 7, commentID: 99) }
+            $0.contains {
+                $0.trigger == .comment(repositoryURL: "https://github.com/acme/charts", number: 7, commentID: 99)
+            }
         }
         try await server.stop()
         #expect(response.status == 202)

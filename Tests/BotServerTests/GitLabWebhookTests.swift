@@ -21,7 +21,8 @@ struct GitLabWebhookTests {
             server, event: "Note Hook", body: Payloads.gitlabNote, token: RunningServer.gitlabToken)
         let reached = await worker.waitFor {
             $0.contains {
-                $0.trigger == .comment(repositoryURL: "https://gitlab.example.com/acme/charts", number: 12, commentID: 501)
+                $0.trigger
+                    == .comment(repositoryURL: "https://gitlab.example.com/acme/charts", number: 12, commentID: 501)
             }
         }
         try await server.stop()

@@ -66,11 +66,13 @@ struct HealthAndMetricsTests {
         let server = try await RunningServer.start(worker: worker)
         await worker.waitFor { $0.first?.finished != nil }
         let denied = try await server.post("/trigger")
-        let manual = try await server.post("/trigger", headers: ["Authorization": "Bearer \(RunningServer.registryToken)"])
+        let manual = try await server.post(
+            "/trigger", headers: ["Authorization": "Bearer \(RunningServer.registryToken)"])
         let targeted = try await server.post(
             "/trigger?repo=https://github.com/acme/charts&token=\(RunningServer.registryToken)")
         let both = await worker.waitFor {
-            $0.contains { $0.trigger == .manual } && $0.contains { $0.trigger == .repository(url: "https://github.com/acme/charts") }
+            $0.contains { $0.trigger == .manual }
+                && $0.contains { $0.trigger == .repository(url: "https://github.com/acme/charts") }
         }
         try await server.stop()
         #expect(denied.status == 401)

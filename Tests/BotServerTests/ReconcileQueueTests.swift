@@ -11,7 +11,9 @@ struct ReconcileQueueTests {
     func coalescing() async {
         let queue = ReconcileQueue()
         #expect(await queue.submit(repoA) == .queued)
-        #expect(await queue.submit(.comment(repositoryURL: "https://github.com/acme/a.git", number: 1, commentID: 2)) == .coalesced)
+        #expect(
+            await queue.submit(.comment(repositoryURL: "https://github.com/acme/a.git", number: 1, commentID: 2))
+                == .coalesced)
         #expect(await queue.submit(repoB) == .queued)
         #expect(await queue.submit(.scheduled) == .coalesced)
         #expect(await queue.submit(.image(repository: "ghcr.io/acme/x")) == .coalesced)

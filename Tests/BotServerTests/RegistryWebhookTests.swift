@@ -29,7 +29,9 @@ struct RegistryWebhookTests {
         let server = try await RunningServer.start(worker: worker)
         let response = try await server.post(
             "/webhooks/registry?token=\(RunningServer.registryToken)", body: Data(Payloads.dockerHub.utf8))
-        let reached = await worker.waitFor { $0.contains { $0.trigger == .image(repository: "docker.io/acme/backend") } }
+        let reached = await worker.waitFor {
+            $0.contains { $0.trigger == .image(repository: "docker.io/acme/backend") }
+        }
         try await server.stop()
         #expect(response.status == 202)
         #expect(reached)

@@ -43,7 +43,9 @@ struct SchedulerTests {
             _ = try await server.post(
                 "/trigger?repo=https://git.example.com/\(repo)&token=\(RunningServer.registryToken)")
         }
-        let both = await worker.waitFor { $0.filter { $0.trigger.scope != .everything && $0.finished != nil }.count == 2 }
+        let both = await worker.waitFor {
+            $0.filter { $0.trigger.scope != .everything && $0.finished != nil }.count == 2
+        }
         let overlap = await worker.maximumOverlap
         try await server.stop()
         #expect(both)

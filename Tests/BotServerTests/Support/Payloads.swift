@@ -1,6 +1,7 @@
 /// Trimmed webhook bodies in the shapes GitHub, GitLab and registries send.
 enum Payloads {
-    static let repository = #""repository": {"html_url": "https://github.com/acme/charts", "clone_url": "https://github.com/acme/charts.git"}"#
+    static let repository =
+        #""repository": {"html_url": "https://github.com/acme/charts", "clone_url": "https://github.com/acme/charts.git"}"#
 
     static let prComment = """
         {"action": "created", "issue": {"number": 7, "pull_request": {"url": "x"}},

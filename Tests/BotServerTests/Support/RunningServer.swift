@@ -77,7 +77,9 @@ struct RunningServer {
     }
 
     /// A signed GitHub delivery.
-    func github(_ event: String, _ json: String, delivery: String = UUID().uuidString) async throws
+    func github(
+        _ event: String, _ json: String, delivery: String = UUID().uuidString
+    ) async throws
         -> TestHTTP.Response
     {
         let body = Data(json.utf8)
