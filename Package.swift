@@ -182,6 +182,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "HardeningTests",
+            dependencies: [
+                "ImageRef", "TagMatching", "UpdatePolicy", "OCIRegistry", "AppManifests", "GitClient", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
             name: "EngineTests",
             dependencies: ["Engine", "TestSupport", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]

@@ -111,7 +111,13 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     private static let maximumMessageLength = 500
 
     private static func oneLine(_ text: String) -> String {
-        let flattened = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }
+        // Servers colour their messages: escape sequences (ESC, CSI) must not reach the user's terminal.
+        let printable = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { $0.properties.generalCategory == .control && $0 != "\n" ? " " : $0 }
+            )
+        )
+        let flattened = printable.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }
         let line = flattened.filter { !$0.isEmpty }.joined(separator: " ")
         // A hook can print pages; one line stays one line.
         return line.count > maximumMessageLength ? line.prefix(maximumMessageLength) + "…" : line

@@ -74,14 +74,20 @@ public struct ImageReferenceError: Error, Sendable, Equatable, CustomStringConve
     }
 
     /// Quotes user input for a one-line message: long input is cut and control characters are escaped.
+    /// C1 controls (NEL, CSI) and the Unicode line and paragraph separators count too: a terminal may
+    /// break the line or start an escape sequence on them.
     static func quoted(_ text: String) -> String {
         let limit = 200
         var shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
         shown = String(
             shown.unicodeScalars.map { scalar -> String in
-                scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
+                isUnsafe(scalar) ? scalar.escaped(asASCII: true) : String(scalar)
             }.joined()
         )
         return "\"\(shown)\""
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 }

@@ -132,10 +132,14 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Keeps messages on one line even when a server put newlines or control characters in its answer.
+    /// C1 controls (NEL, CSI) and the Unicode line and paragraph separators count as such too.
     static func oneLine(_ text: String) -> String {
         String(
             String.UnicodeScalarView(
-                text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }
+                text.unicodeScalars.map {
+                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029
+                        ? " " : $0
+                }
             )
         )
     }

@@ -63,7 +63,10 @@ public struct TagMatchingError: Error, Sendable, CustomStringConvertible, Equata
             case "\t": shown += "\\t"
             case "\"": shown += "\\\""
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                // C1 controls and line/paragraph separators would break or restyle a terminal line too.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                    || scalar.value == 0x2029
+                {
                     shown += "\\u{" + String(scalar.value, radix: 16) + "}"
                 } else {
                     shown.unicodeScalars.append(scalar)

@@ -34,9 +34,10 @@ public struct PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
         let limit = 100
         var shown = ""
         for scalar in text.unicodeScalars.prefix(limit) {
-            shown +=
-                scalar.properties.generalCategory == .control
-                ? scalar.escaped(asASCII: true) : String(scalar)
+            // Line and paragraph separators break a terminal line just like a newline does.
+            let unsafe =
+                scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+            shown += unsafe ? scalar.escaped(asASCII: true) : String(scalar)
         }
         if text.unicodeScalars.count > limit { shown += "…" }
         return "\"\(shown)\""
