@@ -15,7 +15,7 @@ struct ForgeDirectory: Sendable {
 
     init(
         configuration: BotConfiguration, environment: [String: String],
-        makeForge: @escaping @Sendable (ForgeEndpoint) -> any Forge = ForgeDirectory.standardForge
+        makeForge: (@Sendable (ForgeEndpoint) -> any Forge)? = nil
     ) {
         func token(_ variable: String) -> String? {
             environment[variable].flatMap { $0.isEmpty ? nil : $0 }
@@ -27,7 +27,7 @@ struct ForgeDirectory: Sendable {
         }
         endpoints += [.gitHub(token: token("GITHUB_TOKEN")), .gitLab(token: token("GITLAB_TOKEN"))]
         self.endpoints = endpoints
-        self.makeForge = makeForge
+        self.makeForge = makeForge ?? Self.standardForges(environment: environment)
     }
 
     /// The forge for a target repository; a local path or an unknown host is an error that names the fixes.
@@ -46,15 +46,21 @@ struct ForgeDirectory: Sendable {
                     + "branches only")
         }
         let endpoint = endpoints.first { $0.url == repository.endpointURL && $0.kind == repository.kind }
-        return Link(
-            repository: repository,
-            forge: makeForge(endpoint ?? ForgeEndpoint(url: repository.endpointURL, kind: repository.kind)))
+        let forge = makeForge(endpoint ?? ForgeEndpoint(url: repository.endpointURL, kind: repository.kind))
+        // A CI/CD job token may clone but never open a merge request: say so before anything is pushed.
+        if let refusal = (forge as? GitLabForge)?.writeRefusal(for: repository) {
+            throw RunError("\(refusal)")
+        }
+        return Link(repository: repository, forge: forge)
     }
 
-    @Sendable static func standardForge(_ endpoint: ForgeEndpoint) -> any Forge {
-        switch endpoint.kind {
-        case .github: GitHubForge(endpoint: endpoint)
-        case .gitlab: GitLabForge(endpoint: endpoint)
+    /// The real clients; GitLab's tells a CI/CD job token by the run's `CI_JOB_TOKEN`, not the process's.
+    static func standardForges(environment: [String: String]) -> @Sendable (ForgeEndpoint) -> any Forge {
+        { endpoint in
+            switch endpoint.kind {
+            case .github: GitHubForge(endpoint: endpoint)
+            case .gitlab: GitLabForge(endpoint: endpoint, environment: environment)
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ public struct Reconciler: Sendable {
     ) {
         self.init(
             configuration: configuration, environment: environment, options: options, logger: logger, warn: warn,
-            makeForge: ForgeDirectory.standardForge)
+            makeForge: ForgeDirectory.standardForges(environment: environment))
     }
 
     init(

@@ -57,7 +57,8 @@ extension RepositoryReconciler {
                 return true
             }
             let comment =
-                "`\(base)` already has the versions this pull request proposes, so it is no longer needed. "
+                "`\(base)` already has the versions this \(link.repository.kind == .gitlab ? "merge" : "pull") request "
+                + "proposes, so it is no longer needed. "
                 + "Closed by argocd-image-pr."
             try await link.forge.closePullRequest(number: pull.number, comment: comment, in: link.repository)
             context.openPullRequests[head] = nil

@@ -89,7 +89,8 @@ actor RepositoryReconciler {
             context: PullRequestContext(
                 overridePath: plan.files[0].path, baseBranch: base,
                 pins: held.pins.map { .init(alias: $0.alias, tag: $0.tag) },
-                skips: (held.declined + held.skips).map { .init(alias: $0.alias, tag: $0.tag) }),
+                skips: (held.declined + held.skips).map { .init(alias: $0.alias, tag: $0.tag) },
+                isMergeRequest: link?.repository.kind == .gitlab),
             templates: settings.templates)
 
         // The files were rendered from the base as cloned; if it moved since, they may undo someone's change.

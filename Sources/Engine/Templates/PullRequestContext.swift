@@ -17,12 +17,17 @@ public struct PullRequestContext: Sendable, Equatable {
     public var baseBranch: String
     public var pins: [Hold]
     public var skips: [Hold]
+    /// GitLab calls them merge requests (`MR`); the default texts follow the forge's words.
+    public var isMergeRequest: Bool
 
-    public init(overridePath: String, baseBranch: String, pins: [Hold] = [], skips: [Hold] = []) {
+    public init(
+        overridePath: String, baseBranch: String, pins: [Hold] = [], skips: [Hold] = [], isMergeRequest: Bool = false
+    ) {
         self.overridePath = overridePath
         self.baseBranch = baseBranch
         self.pins = pins
         self.skips = skips
+        self.isMergeRequest = isMergeRequest
     }
 
     static let sourceLabel = "org.opencontainers.image.source"
@@ -62,6 +67,8 @@ public struct PullRequestContext: Sendable, Equatable {
             "skips": skips.map { ["alias": $0.alias, "tag": $0.tag] },
             "hasPins": !pins.isEmpty,
             "hasSkips": !skips.isEmpty,
+            "pullRequestNoun": isMergeRequest ? "merge request" : "pull request",
+            "pullRequestShort": isMergeRequest ? "MR" : "PR",
         ]
     }
 

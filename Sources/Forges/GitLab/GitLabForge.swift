@@ -129,6 +129,12 @@ public struct GitLabForge: Forge {
         }
     }
 
+    /// Why this client can write nothing to the repository (its token is a CI/CD job token), nil when it may try;
+    /// lets a caller refuse before pushing a branch no merge request could follow.
+    public func writeRefusal(for repository: ForgeRepository) -> ForgeError? {
+        isJobToken ? ForgeError.jobToken("GitLab create merge request", repository.path) : nil
+    }
+
     public func gitCredentials(for repository: ForgeRepository) -> ForgeCredentials? {
         guard repository.endpointURL == endpoint.url, let token = endpoint.token else { return nil }
         return ForgeCredentials(username: isJobToken ? "gitlab-ci-token" : "oauth2", password: token)
