@@ -1,5 +1,7 @@
+import AsyncHTTPClient
 import BotServer
 import Foundation
+import NIOCore
 import Testing
 
 @Suite("GitHub webhooks")
@@ -73,6 +75,24 @@ struct GitHubWebhookTests {
             body: big)
         try await server.stop()
         #expect(response.status == 413)
+    }
+
+    @Test("a chunked body without Content-Length is cut off at the limit with 413")
+    func oversizedChunkedBody() async throws {
+        let server = try await RunningServer.start(worker: RecordingWorker()) { $0.bodyLimit = 1024 }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var request = HTTPClientRequest(url: server.baseURL + "/webhooks/github")
+        request.method = .POST
+        request.headers.add(name: "X-GitHub-Event", value: "push")
+        let chunks = AsyncStream<ByteBuffer> { continuation in
+            for _ in 0..<8 { continuation.yield(ByteBuffer(repeating: UInt8(ascii: "a"), count: 512)) }
+            continuation.finish()
+        }
+        request.body = .stream(chunks, length: .unknown)
+        let status = try? await client.execute(request, timeout: .seconds(10)).status.code
+        try await client.shutdown()
+        try await server.stop()
+        #expect(status == 413)
     }
 
     @Test("malformed JSON is 400 with a reason", arguments: ["{not json", "[1, 2]", #"{"ref": "refs/heads/main"}"#])

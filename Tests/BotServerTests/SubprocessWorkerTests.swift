@@ -46,8 +46,10 @@ struct SubprocessWorkerTests {
     func success() async throws {
         let binary = try FakeBinary(
             """
-            echo '{"applications": [{"pullRequest": {"action": "opened"}}, {"pullRequest": {"action": "updated"}},
-              {"errors": ["x"]}], "commands": [{"outcome": "applied"}, {"outcome": "refused"}], "errors": []}'
+            echo '{"applications": [{"name": "a", "errors": ["x"]}], "errors": [],
+              "actions": [{"action": "pushed-branch"}, {"action": "opened-pull-request"},
+                          {"action": "updated-pull-request"}],
+              "commands": [{"outcome": "applied"}, {"outcome": "refused"}]}'
             """)
         defer { binary.remove() }
         let worker = SubprocessReconcileWorker(executable: binary.path, configuration: configuration)
