@@ -25,23 +25,29 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Work folder (registry storage is cached here).") var work = ".build-bench"
     @Option(help: "Append the result row as JSON to this file.") var jsonOut: String?
     @Flag(help: "Keep the generated fleet and reports for inspection.") var keep = false
+    @Flag(help: "Skip the counting proxy: cleaner times, no request counts.") var direct = false
 
     func run() async throws {
         let shape = FleetShape(
             applications: apps, imageRepositories: repos, tagsPerRepository: tags, gitRepositories: gitRepos,
             seed: seed)
         let workURL = URL(fileURLWithPath: work, isDirectory: true).standardizedFileURL
-        let result = try await FleetRun(shape: shape, work: workURL, floorConcurrency: floorConcurrency, keep: keep)
-            .run()
+        let result = try await FleetRun(
+            shape: shape, work: workURL, floorConcurrency: floorConcurrency, keep: keep,
+            direct: direct
+        )
+        .run()
         print(result.text)
         if let jsonOut {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let line = try encoder.encode(result)
-            let handle = FileHandle(forWritingAtPath: jsonOut) ?? {
-                _ = FileManager.default.createFile(atPath: jsonOut, contents: nil)
-                return FileHandle(forWritingAtPath: jsonOut)!
-            }()
+            let handle =
+                FileHandle(forWritingAtPath: jsonOut)
+                ?? {
+                    _ = FileManager.default.createFile(atPath: jsonOut, contents: nil)
+                    return FileHandle(forWritingAtPath: jsonOut)!
+                }()
             handle.seekToEndOfFile()
             handle.write(line + Data("\n".utf8))
             try handle.close()

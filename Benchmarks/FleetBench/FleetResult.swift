@@ -6,6 +6,7 @@ struct FleetResult: Codable, Sendable {
     struct PlanMeasure: Codable, Sendable {
         var wallSeconds: Double
         var peakRSSMiB: Double
+        var cpuSeconds: Double
         var gitCheckouts: Int
         var applications: Int
         var changes: Int
@@ -16,6 +17,7 @@ struct FleetResult: Codable, Sendable {
         init(report: PlanChild.Report, tally: RequestTally) {
             wallSeconds = report.wallSeconds
             peakRSSMiB = Double(report.peakRSSKiB) / 1024
+            cpuSeconds = report.cpuSeconds
             gitCheckouts = report.gitCheckouts
             applications = report.applications
             changes = report.changes.count
@@ -40,6 +42,8 @@ struct FleetResult: Codable, Sendable {
     var coldFloor: FloorMeasure
     var warmFloor: FloorMeasure
     var floorConcurrency: Int
+    /// True when plan and floor spoke to the registry directly (times only, no request counts).
+    var direct: Bool
 
     var coldTimeRatio: Double { cold.wallSeconds / coldFloor.seconds }
     var warmTimeRatio: Double { warm.wallSeconds / warmFloor.seconds }
@@ -49,14 +53,15 @@ struct FleetResult: Codable, Sendable {
     var text: String {
         func f(_ value: Double) -> String { String(format: "%.2f", value) }
         var lines = [
-            "fleet: \(shape) (seed \(shape.seed)); \(uniqueRepositories) repositories in use; strategies \(strategies)",
-            "cold plan: \(f(cold.wallSeconds)) s, peak RSS \(f(cold.peakRSSMiB)) MiB, git checkouts \(cold.gitCheckouts), "
+            (direct ? "direct to the registry (no counting proxy): request counts below are not measured\n" : "")
+                + "fleet: \(shape) (seed \(shape.seed)); \(uniqueRepositories) repositories in use; strategies \(strategies)",
+            "cold plan: \(f(cold.wallSeconds)) s (CPU \(f(cold.cpuSeconds)) s), peak RSS \(f(cold.peakRSSMiB)) MiB, git checkouts \(cold.gitCheckouts), "
                 + "\(cold.applications) apps, \(cold.changes) changes \(changesByStrategy), \(cold.errors) errors",
             "  registry requests: \(cold.requests.summary); max listings of one repository "
                 + "\(cold.requests.maxListingsPerRepository); repeated manifest requests \(cold.requests.repeatedManifestRequests)",
             "cold floor: \(f(coldFloor.seconds)) s, \(coldFloor.tally.summary) (concurrency \(floorConcurrency))",
             "cold ratio ours/floor: time \(f(coldTimeRatio))x, requests \(f(coldRequestRatio))x",
-            "warm plan: \(f(warm.wallSeconds)) s, peak RSS \(f(warm.peakRSSMiB)) MiB, \(warm.changes) changes",
+            "warm plan: \(f(warm.wallSeconds)) s (CPU \(f(warm.cpuSeconds)) s), peak RSS \(f(warm.peakRSSMiB)) MiB, \(warm.changes) changes",
             "  registry requests: \(warm.requests.summary); repeated manifest requests \(warm.requests.repeatedManifestRequests)",
             "warm floor: \(f(warmFloor.seconds)) s, \(warmFloor.tally.summary)",
             "warm ratio ours/floor: time \(f(warmTimeRatio))x, requests \(f(warmRequestRatio))x",

@@ -9,6 +9,8 @@ struct FleetRun: Sendable {
     let floorConcurrency: Int
     /// Leaves the run folder (fleet, reports) in place for inspection.
     var keep = false
+    /// Talks to the registry directly instead of through the counting proxy (cleaner times, no counts).
+    var direct = false
 
     func run() async throws -> FleetResult {
         let files = FileManager.default
@@ -22,9 +24,14 @@ struct FleetRun: Sendable {
         defer { if !keep { try? files.removeItem(at: scratch) } else { log("kept \(scratch.path)") } }
         let registry = try await LocalRegistry.start(storage: storage, scratch: scratch)
         defer { registry.stop() }
+        if direct {
+            return try await measure(
+                apps, repositories, endpoint: RegistryEndpointLog(registry: registry), scratch: scratch)
+        }
         let proxy = try await FaultProxy.start(upstream: registry.baseURL, faults: [])
         do {
-            let result = try await measure(apps, repositories, proxy: proxy, scratch: scratch)
+            let result = try await measure(
+                apps, repositories, endpoint: RegistryEndpointLog(proxy: proxy), scratch: scratch)
             try await proxy.stop()
             return result
         } catch {
@@ -34,39 +41,39 @@ struct FleetRun: Sendable {
     }
 
     private func measure(
-        _ apps: [ApplicationModel], _ repositories: [ImageRepositoryModel], proxy: FaultProxy, scratch: URL
+        _ apps: [ApplicationModel], _ repositories: [ImageRepositoryModel], endpoint: RegistryEndpointLog, scratch: URL
     ) async throws -> FleetResult {
         let setupStart = ContinuousClock.now
-        let writer = FleetWriter(root: scratch.appendingPathComponent("fleet"), registryHost: proxy.host)
+        let writer = FleetWriter(root: scratch.appendingPathComponent("fleet"), registryHost: endpoint.host)
         try await writer.write(apps, repositories: repositories, gitRepositories: shape.gitRepositories)
         log("fleet written in \(ContinuousClock.now - setupStart)")
-        let floor = FloorRunner(baseURL: proxy.baseURL, concurrency: floorConcurrency)
+        let floor = FloorRunner(baseURL: endpoint.baseURL, concurrency: floorConcurrency)
         // Warms the OS page cache over the registry storage so neither side pays for cold disk.
         _ = try await floor.run(repositories.map { .tags(repository: $0.name) })
 
         let cacheHome = scratch.appendingPathComponent("cache").path
-        var before = await proxy.requests().count
+        var before = await endpoint.requests().count
         let cold = try await plan(writer, cacheHome: cacheHome, scratch: scratch, name: "cold")
-        var log = await proxy.requests()
+        var log = await endpoint.requests()
         let coldTally = RequestTally(log[before...])
         self.log("cold plan: \(cold.wallSeconds) s, \(coldTally.summary)")
 
         let floorPlan = FloorPlan(apps: apps, repositories: repositories, changes: cold.changes)
         before = log.count
         let coldFloor = try await floor.run(floorPlan.jobs(warm: false))
-        log = await proxy.requests()
+        log = await endpoint.requests()
         let coldFloorTally = RequestTally(log[before...])
         self.log("cold floor: \(coldFloor.seconds) s, \(coldFloorTally.summary)")
 
         before = log.count
         let warm = try await plan(writer, cacheHome: cacheHome, scratch: scratch, name: "warm")
-        log = await proxy.requests()
+        log = await endpoint.requests()
         let warmTally = RequestTally(log[before...])
         self.log("warm plan: \(warm.wallSeconds) s, \(warmTally.summary)")
 
         before = log.count
         let warmFloor = try await floor.run(floorPlan.jobs(warm: true))
-        log = await proxy.requests()
+        log = await endpoint.requests()
         let warmFloorTally = RequestTally(log[before...])
         self.log("warm floor: \(warmFloor.seconds) s, \(warmFloorTally.summary)")
 
@@ -77,7 +84,7 @@ struct FleetRun: Sendable {
             cold: .init(report: cold, tally: coldTally), warm: .init(report: warm, tally: warmTally),
             coldFloor: .init(seconds: coldFloor.seconds, tally: coldFloorTally),
             warmFloor: .init(seconds: warmFloor.seconds, tally: warmFloorTally),
-            floorConcurrency: floorConcurrency)
+            floorConcurrency: floorConcurrency, direct: direct)
     }
 
     private func changesByStrategy(_ apps: [ApplicationModel], _ changes: [PlanChild.Change]) -> [String: Int] {
@@ -85,7 +92,9 @@ struct FleetRun: Sendable {
         return Dictionary(grouping: changes.compactMap { strategy[$0.application] }, by: { $0 }).mapValues(\.count)
     }
 
-    private func plan(_ writer: FleetWriter, cacheHome: String, scratch: URL, name: String) async throws
+    private func plan(
+        _ writer: FleetWriter, cacheHome: String, scratch: URL, name: String
+    ) async throws
         -> PlanChild.Report
     {
         let reportPath = scratch.appendingPathComponent("\(name).json").path

@@ -9,6 +9,8 @@ struct PlanChild {
     struct Report: Codable, Sendable {
         var wallSeconds: Double
         var peakRSSKiB: Int
+        /// User plus system CPU seconds of the whole child process.
+        var cpuSeconds: Double
         /// Checkouts and clones seen in the plan's scratch folder (its git operations).
         var gitCheckouts: Int
         var applications: Int
@@ -51,7 +53,8 @@ struct PlanChild {
         let errors = plan.map(\.allErrors) ?? ["plan threw a usage error"]
         return Report(
             wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            peakRSSKiB: ProcessMemory.peakRSSKiB(), gitCheckouts: checkouts, applications: apps.count,
+            peakRSSKiB: ProcessMemory.peakRSSKiB(), cpuSeconds: ProcessMemory.cpuSeconds(), gitCheckouts: checkouts,
+            applications: apps.count,
             changes: changes, errors: errors)
     }
 }

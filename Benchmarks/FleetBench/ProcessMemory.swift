@@ -1,7 +1,15 @@
 import Foundation
 
-/// Peak resident memory of this process, from the kernel's high-water mark.
+/// Peak resident memory and CPU time of this process, from the kernel.
 enum ProcessMemory {
+    /// User plus system CPU seconds used so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
     static func peakRSSKiB() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
             var usage = rusage()

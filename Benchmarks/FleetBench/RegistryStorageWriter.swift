@@ -32,7 +32,8 @@ struct RegistryStorageWriter: Sendable {
             let manifest = manifestJSON(config: (configDigest, config.count), layer: layer)
             let manifestDigest = try writeBlob(manifest)
             try link(
-                manifestDigest, at: base.appendingPathComponent("_manifests/revisions/sha256/\(hex(manifestDigest))/link"))
+                manifestDigest,
+                at: base.appendingPathComponent("_manifests/revisions/sha256/\(hex(manifestDigest))/link"))
             let tagFolder = base.appendingPathComponent("_manifests/tags/\(tag.name)")
             try link(manifestDigest, at: tagFolder.appendingPathComponent("current/link"))
             try link(manifestDigest, at: tagFolder.appendingPathComponent("index/sha256/\(hex(manifestDigest))/link"))
