@@ -46,7 +46,8 @@ public struct BotServer: Service {
     }
 
     public func run() async throws {
-        let queue = ReconcileQueue()
+        let worker = worker
+        let queue = ReconcileQueue(scope: { worker.scope(of: $0) })
         let status = RunStatus()
         let routes = BotRoutes(
             configuration: configuration, variables: variables, queue: queue,

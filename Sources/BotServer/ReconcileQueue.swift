@@ -9,7 +9,8 @@ actor ReconcileQueue {
     struct Job: Sendable, Equatable {
         let id: Int
         var trigger: ReconcileTrigger
-        var scope: ReconcileTrigger.Scope { trigger.scope }
+        /// The worker's scope for the trigger, which may be wider than the trigger's own.
+        let scope: ReconcileTrigger.Scope
     }
 
     /// What became of a submitted trigger.
@@ -21,11 +22,14 @@ actor ReconcileQueue {
     private var running: [Int: Job] = [:]
     private var nextID = 0
     private var closed = false
+    private let scopeOf: @Sendable (ReconcileTrigger) -> ReconcileTrigger.Scope
     private let wakeup: AsyncStream<Void>.Continuation
     /// Yields whenever something may have become startable.
     nonisolated let wakeups: AsyncStream<Void>
 
-    init() {
+    /// - Parameter scope: the worker's view of what a trigger touches (``ReconcileWorker/scope(of:)``).
+    init(scope: @escaping @Sendable (ReconcileTrigger) -> ReconcileTrigger.Scope = { $0.scope }) {
+        scopeOf = scope
         (wakeups, wakeup) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -34,23 +38,24 @@ actor ReconcileQueue {
     func submit(_ trigger: ReconcileTrigger) -> Admission {
         guard !closed else { return .closed }
         defer { wakeup.yield() }
+        let scope = scopeOf(trigger)
         if let full = pending.firstIndex(where: { $0.scope == .everything }) {
-            if trigger.scope == .everything {
-                pending[full].trigger = pending[full].trigger.merged(with: trigger)
+            if scope == .everything {
+                pending[full].trigger = Self.merge(pending[full].trigger, trigger)
                 pending = [pending[full]]
             }
             return .coalesced
         }
-        if trigger.scope == .everything {
+        if scope == .everything {
             let absorbed = !pending.isEmpty
-            pending = [makeJob(trigger)]
+            pending = [makeJob(trigger, scope: scope)]
             return absorbed ? .coalesced : .queued
         }
-        if let same = pending.firstIndex(where: { $0.scope == trigger.scope }) {
-            pending[same].trigger = pending[same].trigger.merged(with: trigger)
+        if let same = pending.firstIndex(where: { $0.scope == scope }) {
+            pending[same].trigger = Self.merge(pending[same].trigger, trigger)
             return .coalesced
         }
-        pending.append(makeJob(trigger))
+        pending.append(makeJob(trigger, scope: scope))
         return .queued
     }
 
@@ -90,8 +95,15 @@ actor ReconcileQueue {
     /// Triggers waiting and running, for `/readyz` and tests.
     var counts: (pending: Int, running: Int) { (pending.count, running.count) }
 
-    private func makeJob(_ trigger: ReconcileTrigger) -> Job {
+    private func makeJob(_ trigger: ReconcileTrigger, scope: ReconcileTrigger.Scope) -> Job {
         nextID += 1
-        return Job(id: nextID, trigger: trigger)
+        return Job(id: nextID, trigger: trigger, scope: scope)
+    }
+
+    /// Two triggers sharing a lock scope; when the worker widened one of them to a full run,
+    /// a trigger that *is* a full run names it best.
+    private static func merge(_ waiting: ReconcileTrigger, _ new: ReconcileTrigger) -> ReconcileTrigger {
+        if waiting.scope == new.scope { return waiting.merged(with: new) }
+        return waiting.scope != .everything && new.scope == .everything ? new : waiting
     }
 }

@@ -61,6 +61,11 @@ public struct SubprocessReconcileWorker: ReconcileWorker {
         return arguments
     }
 
+    /// A run without `--repo` may touch every repository, so it locks like a full reconcile.
+    public func scope(of trigger: ReconcileTrigger) -> ReconcileTrigger.Scope {
+        arguments(for: trigger).contains("--repo") ? trigger.scope : .everything
+    }
+
     public func reconcile(_ trigger: ReconcileTrigger) async throws -> ReconcileSummary {
         let child = ChildProcess(executable: executable, arguments: arguments(for: trigger))
         let outcome = try await child.run(timeout: timeout)

@@ -47,6 +47,20 @@ struct ReconcileQueueTests {
         #expect(await queue.startReady().map(\.trigger) == [repoA])
     }
 
+    @Test("a trigger the worker widens to a full run excludes every other run")
+    func widenedScope() async {
+        let unlisted = ReconcileTrigger.repository(url: "https://github.com/acme/charts")
+        let queue = ReconcileQueue(scope: { $0 == unlisted ? .everything : $0.scope })
+        await queue.submit(repoA)
+        let running = await queue.startReady()
+        #expect(await queue.submit(unlisted) == .queued)
+        #expect(await queue.submit(repoB) == .coalesced)
+        #expect(await queue.startReady().isEmpty)
+        #expect(await queue.submit(.scheduled) == .coalesced)
+        await queue.finish(running[0])
+        #expect(await queue.startReady().map(\.trigger) == [.scheduled])
+    }
+
     @Test("after close nothing is accepted or started")
     func closed() async {
         let queue = ReconcileQueue()

@@ -90,6 +90,15 @@ struct SubprocessWorkerTests {
                 == base + ["--repo", "https://github.com/acme/apps.git"])
     }
 
+    @Test("a trigger run without --repo locks like a full reconcile")
+    func widenedScope() {
+        let worker = SubprocessReconcileWorker(executable: "/bin/false", configuration: configuration)
+        let listed = ReconcileTrigger.repository(url: "https://github.com/acme/apps")
+        #expect(worker.scope(of: listed) == listed.scope)
+        #expect(worker.scope(of: .repository(url: "https://github.com/acme/charts")) == .everything)
+        #expect(worker.scope(of: .image(repository: "ghcr.io/acme/frontend")) == .everything)
+    }
+
     @Test("a run over the timeout is stopped and leaves no process behind")
     func timeout() async throws {
         let binary = try FakeBinary("exec sleep 30")
