@@ -59,7 +59,8 @@ struct ManifestDocument: Sendable {
         if let schemaVersion = raw.schemaVersion, schemaVersion != 2 {
             throw RegistryError(.unsupportedMediaType("schemaVersion \(schemaVersion)"))
         }
-        annotations = raw.annotations ?? [:]
+        // Only OCI image annotations are ever read (label fallback); the rest would just be kept per run.
+        annotations = (raw.annotations ?? [:]).filter { $0.key.hasPrefix("org.opencontainers.image.") }
         switch declared {
         case Self.ociIndex?, Self.dockerList?:
             guard let manifests = raw.manifests else {

@@ -12,8 +12,14 @@ struct ManifestFetcher: Sendable {
     /// The manifest or index for a tag or digest. A digest-addressed fetch must hash to that digest; a tag's
     /// digest is the registry's `Docker-Content-Digest` (checked against the body), else the body's sha256.
     func manifest(_ reference: String) async throws -> Fetched {
-        let operation = "GET manifest \(reference)"
         let url = session.endpoint.baseURL.appending(path: "/v2/\(context.repositoryPath)/manifests/\(reference)")
+        return try await session.results.manifests.value(for: RunResults.key(url, context)) {
+            try await fetchManifest(reference, url: url)
+        }
+    }
+
+    private func fetchManifest(_ reference: String, url: RegistryURL) async throws -> Fetched {
+        let operation = "GET manifest \(reference)"
         let response = try await session.get(
             url,
             accept: ManifestDocument.acceptedMediaTypes,
@@ -40,8 +46,14 @@ struct ManifestFetcher: Sendable {
 
     /// The image config blob `digest`, parsed.
     func config(_ digest: String) async throws -> ImageConfig {
-        let operation = "GET config blob \(digest)"
         let url = session.endpoint.baseURL.appending(path: "/v2/\(context.repositoryPath)/blobs/\(digest)")
+        return try await session.results.configs.value(for: RunResults.key(url, context)) {
+            try await fetchConfig(digest, url: url)
+        }
+    }
+
+    private func fetchConfig(_ digest: String, url: RegistryURL) async throws -> ImageConfig {
+        let operation = "GET config blob \(digest)"
         let response = try await session.get(
             url,
             accept: [],

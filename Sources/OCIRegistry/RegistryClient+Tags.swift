@@ -14,8 +14,21 @@ extension RegistryClient {
     public func listTags(_ image: ImageReference, pullSecret: String? = nil) async throws -> [String] {
         let (session, context) = try await prepare(image, pullSecret: pullSecret)
         let limits = configuration.limits
-        let base = session.endpoint.baseURL
-        var url = base.appending(path: "/v2/\(context.repositoryPath)/tags/list?n=\(limits.tagPageSize)")
+        let url = session.endpoint.baseURL.appending(
+            path: "/v2/\(context.repositoryPath)/tags/list?n=\(limits.tagPageSize)")
+        return try await session.results.tagLists.value(for: RunResults.key(url, context)) {
+            try await fetchTags(image, from: url, session: session, context: context)
+        }
+    }
+
+    private func fetchTags(
+        _ image: ImageReference,
+        from first: RegistryURL,
+        session: RegistrySession,
+        context: RegistrySession.Context
+    ) async throws -> [String] {
+        let limits = configuration.limits
+        var url = first
         var tags: [String] = []
         var seen: Set<String> = []
         var dropped = 0

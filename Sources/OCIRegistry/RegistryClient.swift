@@ -6,8 +6,8 @@ import Logging
 /// The OCI distribution client: tag lists and tag/digest resolution with auth, TLS, retries, limits,
 /// request deduplication and a persistent digest metadata cache.
 ///
-/// Identical requests are made once for the client's lifetime (answers are remembered), so use one client
-/// per run — a `serve` loop should make a new client for each pass. Call ``shutdown()`` when done (or use
+/// Identical requests are made once for the client's lifetime (compact answers — tag lists, parsed manifests,
+/// config facts — are remembered), so use one client per run — a `serve` loop should make a new client for each pass. Call ``shutdown()`` when done (or use
 /// ``withClient(configuration:_:)``).
 public final class RegistryClient: Sendable {
     let configuration: RegistryClientConfiguration

@@ -1,14 +1,14 @@
 import Logging
 import NIOHTTP1
 
-/// Authenticated, retried, rate-limited and deduplicated GETs against one registry.
+/// Authenticated, retried and rate-limited GETs against one registry; callers deduplicate through ``results``.
 struct RegistrySession: Sendable {
     let endpoint: RegistryEndpoint
     let transport: HTTPTransport
     let retrier: Retrier
     let gate: RequestGate
     let authenticator: RegistryAuthenticator
-    let responses: SingleFlight<String, RegistryResponse>
+    let results: RunResults
 
     /// What a GET is for: the repository (for the token scope and messages) and the credential to use.
     struct Context: Sendable {
@@ -23,19 +23,6 @@ struct RegistrySession: Sendable {
     /// GETs `url`; returns only 2xx answers, anything else is a ``RegistryError`` naming registry,
     /// repository, operation and status.
     func get(
-        _ url: RegistryURL,
-        accept: [String],
-        bodyLimit: Int,
-        operation: String,
-        context: Context
-    ) async throws -> RegistryResponse {
-        let key = [url.description, accept.joined(separator: ","), context.choice.identity].joined(separator: "\u{1F}")
-        return try await responses.value(for: key) {
-            try await fetch(url, accept: accept, bodyLimit: bodyLimit, operation: operation, context: context)
-        }
-    }
-
-    private func fetch(
         _ url: RegistryURL,
         accept: [String],
         bodyLimit: Int,

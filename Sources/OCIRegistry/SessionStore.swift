@@ -7,7 +7,7 @@ actor SessionStore {
     private var sessions: [String: RegistrySession] = [:]
     private let configuration: RegistryClientConfiguration
     private let transport: HTTPTransport
-    private let responses = SingleFlight<String, RegistryResponse>()
+    private let results = RunResults()
     private let tokens = SingleFlight<String, BearerToken>()
     private let warnings: WarningLog
 
@@ -53,7 +53,7 @@ actor SessionStore {
                 memory: ChallengeMemory(),
                 tokens: tokens
             ),
-            responses: responses
+            results: results
         )
         sessions[key] = session
         return session
