@@ -38,16 +38,5 @@ struct ImageConfig: Sendable {
     }
 
     /// RFC 3339 with or without fractional seconds (Go writes up to nine digits).
-    static func parseDate(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        // ISO8601DateFormatter takes at most millisecond fractions reliably; trim longer ones.
-        guard let dot = text.firstIndex(of: ".") else { return nil }
-        let fractionEnd = text[dot...].dropFirst().firstIndex(where: { !$0.isNumber }) ?? text.endIndex
-        let fraction = text[text.index(after: dot)..<fractionEnd].prefix(3)
-        let trimmed = String(text[..<dot]) + "." + fraction + String(text[fractionEnd...])
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: trimmed)
-    }
+    static func parseDate(_ text: String) -> Date? { RFC3339Date.parse(text) }
 }
