@@ -8,6 +8,11 @@ struct ForgeDirectory: Sendable {
     struct Link: Sendable {
         let repository: ForgeRepository
         let forge: any Forge
+
+        /// How people on the forge name one: `PR #12` on GitHub, `MR !12` on GitLab.
+        func reference(_ number: Int) -> String {
+            repository.kind == .gitlab ? "MR !\(number)" : "PR #\(number)"
+        }
     }
 
     let endpoints: [ForgeEndpoint]

@@ -21,7 +21,7 @@ extension RepositoryReconciler {
         }
         let numbers = fresh.map(\.number)
         let summary = holds.map { "\($0.alias) \($0.tag)" }.joined(separator: ", ")
-        let pulls = numbers.map { "#\($0)" }.joined(separator: ", ")
+        let pulls = numbers.map(link.reference).joined(separator: ", ")
         let message = "\(name): declined \(summary.isEmpty ? "nothing readable" : summary) (\(pulls) closed unmerged)"
         let commit = try await state.update(message: message) { [holds] state in
             var app = state[application: name]
@@ -50,8 +50,9 @@ extension RepositoryReconciler {
             dryRun: settings.options.dryRun)
         if let pull = context.openPullRequests[head] {
             // Remembered first, so that this close is never read as "not these versions".
-            try await context.state.update(message: "\(name): #\(pull.number) closed, \(base) already has its versions")
-            { state in
+            try await context.state.update(
+                message: "\(name): \(link.reference(pull.number)) closed, \(base) already has its versions"
+            ) { state in
                 guard !state[application: name].processedPullRequests.contains(pull.number) else { return false }
                 state[application: name].processedPullRequests.append(pull.number)
                 return true
@@ -65,7 +66,8 @@ extension RepositoryReconciler {
             if !settings.options.dryRun {
                 await record(
                     .closedPullRequest, name,
-                    "closed PR #\(pull.number) for \(name): \(base) already has its versions", pullRequest: pull.number)
+                    "closed \(link.reference(pull.number)) for \(name): \(base) already has its versions",
+                    pullRequest: pull.number)
             }
         }
         guard let commit = context.branches[head] else { return }
@@ -98,7 +100,7 @@ extension RepositoryReconciler {
             context.openPullRequests[head] = created
             if !settings.options.dryRun {
                 await record(
-                    .openedPullRequest, name, "opened PR #\(created.number) for \(name): \(created.url)",
+                    .openedPullRequest, name, "opened \(link.reference(created.number)) for \(name): \(created.url)",
                     pullRequest: created.number)
             }
         } catch let error as ForgeError where error.isPullRequestAlreadyExists {
@@ -123,7 +125,7 @@ extension RepositoryReconciler {
                 number: pull.number, title: title, body: body, in: link.repository)
             if !settings.options.dryRun {
                 await record(
-                    .updatedPullRequest, name, "updated PR #\(pull.number) for \(name): \(pull.url)",
+                    .updatedPullRequest, name, "updated \(link.reference(pull.number)) for \(name): \(pull.url)",
                     pullRequest: pull.number)
             }
         }
