@@ -33,6 +33,8 @@ struct RunGitLabDeclineTests {
             ])
         #expect(holds.allSatisfy { $0.pullRequest == declined.iid })
         #expect(state[application: "staging"].declined.isEmpty)
+        let recorded = second.actions.filter { $0.kind == .recordedState }.map(\.line)
+        #expect(recorded.contains { $0.contains("(MR !\(declined.iid) closed unmerged)") }, "\(recorded)")
         // The closed list is read once, with GitLab's own state name.
         let lists = await fixture.listCalls().map { $0.query["state"] }
         #expect(lists.filter { $0 == "closed" }.count == 2, "\(lists)")

@@ -18,11 +18,15 @@ struct RunGitLabFixture {
     let root: URL
     /// Added to the environment the run sees (e.g. `CI_JOB_TOKEN`).
     let extraEnvironment: [String: String]
+    /// The configuration's `pullRequests:` section.
+    var pullRequests = PullRequestSettings()
 
     var repoURL: String { gitlab.cloneURL(project: project) }
 
     var configuration: BotConfiguration {
-        BotConfiguration(forges: [ForgeSettings(url: gitlab.baseURL, type: .gitlab, tokenEnv: Self.tokenVariable)])
+        BotConfiguration(
+            forges: [ForgeSettings(url: gitlab.baseURL, type: .gitlab, tokenEnv: Self.tokenVariable)],
+            pullRequests: pullRequests)
     }
 
     var environment: [String: String] {
@@ -110,8 +114,14 @@ struct RunGitLabFixture {
         return result
     }
 
-    /// API calls of the merge request list, for this project only.
+    /// API calls of the merge request list.
     func listCalls() async -> [FakeGitLabCall] {
         await gitlab.calls(of: Self.listRoute)
+    }
+
+    /// The lists of the bot's open merge requests: one per project and run. (Reading comment commands lists
+    /// merge requests by `updated_at` as well, GitLab having no project-wide list of notes.)
+    func openListCalls() async -> [FakeGitLabCall] {
+        await listCalls().filter { $0.query["state"] == "opened" }
     }
 }

@@ -48,7 +48,7 @@ struct RunGitLabInstanceTests {
         let second = try await fixture.run()
         #expect(second.plan.allErrors == [])
         #expect(await fixture.gitlab.writeCalls().map(\.description) == [])
-        #expect(await fixture.listCalls().count == 1)
+        #expect(await fixture.openListCalls().count == 1)
     }
 
     @Test func gitOverHTTPUsesTheOAuth2UserWithTheConfiguredToken() async throws {

@@ -33,6 +33,8 @@ struct RunGitLabReconcileTests {
         #expect(try fixture.file(".argocd-source-example.yaml", on: "main") == nil)
         #expect(first.actions.filter { $0.kind == .openedPullRequest }.map(\.pullRequest) == requests.map(\.iid))
         #expect(first.actions.filter { $0.kind == .pushedBranch }.count == 2)
+        let opened = first.actions.filter { $0.kind == .openedPullRequest }.map(\.line)
+        #expect(opened.map { $0.hasPrefix("opened MR !") } == [true, true], "\(opened)")
         #expect(await fixture.gitlab.calls(of: RunGitLabFixture.createRoute).count == 2)
         #expect(await fixture.gitlab.violations() == [])
 
@@ -41,7 +43,7 @@ struct RunGitLabReconcileTests {
         let second = try await fixture.run()
         #expect(second.plan.allErrors == [])
         #expect(await fixture.gitlab.writeCalls().map(\.description) == [])
-        #expect(await fixture.listCalls().count == 1)
+        #expect(await fixture.openListCalls().count == 1)
         #expect(try fixture.branches() == branches)
         #expect(second.actions.isEmpty, "\(second.actions.map(\.line))")
         #expect(await fixture.gitlab.violations() == [])
@@ -99,7 +101,9 @@ struct RunGitLabReconcileTests {
         let closes = await fixture.gitlab.calls(of: "PUT /projects/:id/merge_requests/:merge_request_iid")
         #expect(closes.map { $0.body?.contains("\"state_event\":\"close\"") == true } == [true])
         #expect(requests.first { $0.sourceBranch == "argocd-image-pr/staging" }?.state == "opened")
-        #expect(result.actions.contains { $0.kind == .closedPullRequest && $0.pullRequest == example.iid })
+        let closed = try #require(result.actions.first { $0.kind == .closedPullRequest })
+        #expect(closed.pullRequest == example.iid)
+        #expect(closed.line.hasPrefix("closed MR !\(example.iid) for example"), "\(closed.line)")
 
         // Closed by the bot is not a decline: a newer version opens a fresh merge request for both images.
         try await fixture.pushNewer()
