@@ -12,10 +12,7 @@ public enum YAMLScalar {
         if " \t".unicodeScalars.contains(first) || " \t".unicodeScalars.contains(last) { return true }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
         if value.contains(": ") || value.contains(" #") || value.hasSuffix(":") { return true }
-        for scalar in value.unicodeScalars
-        where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-            || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}"
-        {
+        for scalar in value.unicodeScalars where mustEscape(scalar) {
             return true
         }
         return readsAsNonString(value)
@@ -31,9 +28,7 @@ public enum YAMLScalar {
             case "\t": result += "\\t"
             case "\r": result += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}"
-                {
+                if mustEscape(scalar) {
                     result +=
                         "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16).uppercased()
@@ -43,6 +38,17 @@ public enum YAMLScalar {
             }
         }
         return result + "\""
+    }
+
+    /// Characters YAML does not allow as written (controls, and the non-characters U+FFFE/U+FFFF that
+    /// libyaml refuses), plus those that print as a line break or vanish: all written as `\uXXXX`.
+    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF:
+            return false
+        default:
+            return true
+        }
     }
 
     private static let words: Set<String> = [

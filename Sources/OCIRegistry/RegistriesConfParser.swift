@@ -104,8 +104,11 @@ enum RegistriesConfParser {
                 return "line \(mark.line): \(problem)"
             case .duplicatedKeysInMapping(let duplicates, _):
                 return "duplicate key \(duplicates.joined(separator: ", "))"
+            case .reader(let problem, _, _, _):
+                // Yams' own description quotes the offending line, which may hold a password in an api_url.
+                return problem
             default:
-                break
+                return "cannot parse"
             }
         }
         return RegistryError.oneLine(String(String(describing: error).prefix(200)))

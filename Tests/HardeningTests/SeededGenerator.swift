@@ -57,6 +57,11 @@ enum FuzzTally {
     static func report(_ parser: String, tried: Int, accepted: Int) {
         print("fuzz: \(parser): \(tried) inputs tried, \(accepted) accepted, \(tried - accepted) refused")
     }
+
+    /// For parsers that answer "nothing found" rather than refusing.
+    static func report(_ parser: String, tried: Int) {
+        print("fuzz: \(parser): \(tried) inputs tried")
+    }
 }
 
 /// Characters a hostile input likes: separators, quotes, control characters, non-ASCII, shell metacharacters.
