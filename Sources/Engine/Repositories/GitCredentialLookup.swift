@@ -20,6 +20,11 @@ struct GitCredentialLookup: Sendable {
 
     private func token(_ variable: String, kind: ForgeSettings.Kind) -> GitCredentials {
         guard let value = environment[variable], !value.isEmpty else { return .none }
-        return kind == .github ? .github(token: value) : .gitlab(token: value)
+        if kind == .github { return .github(token: value) }
+        // GitLab accepts a CI job token over git only with this user name; any other token as oauth2.
+        if value == environment["CI_JOB_TOKEN"] || value.hasPrefix("glcbt-") {
+            return .token(username: "gitlab-ci-token", password: value)
+        }
+        return .gitlab(token: value)
     }
 }
