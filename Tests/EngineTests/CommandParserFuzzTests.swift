@@ -86,7 +86,8 @@ struct CommandParserFuzzTests {
             let words = (0..<Int.random(in: 0...3, using: &random)).map { _ in
                 Self.fragments.randomElement(using: &random) ?? ""
             }
-            let line = (["/pin", "/skip", "/unskip", "/unpin"].randomElement(using: &random) ?? "/pin") + " "
+            let line =
+                (["/pin", "/skip", "/unskip", "/unpin"].randomElement(using: &random) ?? "/pin") + " "
                 + words.joined(separator: " ")
             let parsed = parser.parse(line)
             Self.check(parsed, parser)

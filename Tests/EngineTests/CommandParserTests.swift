@@ -23,9 +23,12 @@ struct CommandParserTests {
         ("/recreate", [.recreate]),
         ("/help", [.help]),
         ("/pin registry:5000/team/app 1.0", [.pin(alias: "registry:5000/team/app", tag: "1.0")]),
-        ("Thanks!\n/pin frontend 1.0\nand\n/skip backend 2.0", [
-            .pin(alias: "frontend", tag: "1.0"), .skip(alias: "backend", tag: "2.0"),
-        ]),
+        (
+            "Thanks!\n/pin frontend 1.0\nand\n/skip backend 2.0",
+            [
+                .pin(alias: "frontend", tag: "1.0"), .skip(alias: "backend", tag: "2.0"),
+            ]
+        ),
     ])
     func readsCommands(comment: String, expected: [CommentCommand.Action]) {
         let parsed = parser.parse(comment)

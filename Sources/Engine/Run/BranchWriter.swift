@@ -20,14 +20,20 @@ struct BranchWriter: Sendable {
         case wouldPush(GitOID)
     }
 
-    /// - Parameter current: where the branch is on the remote now (nil: it does not exist).
+    /// - Parameters:
+    ///   - current: where the branch is on the remote now (nil: it does not exist).
+    ///   - fresh: write a new commit even when the branch already holds the files (`/rebase`); a branch another
+    ///     run moved meanwhile is taken as it is.
     func write(
-        _ files: [FileChange], branch: String, base: String, baseCommit: GitOID, current: GitOID?, message: String
+        _ files: [FileChange], branch: String, base: String, baseCommit: GitOID, current: GitOID?, message: String,
+        fresh: Bool = false
     ) async throws -> Outcome {
         var current = current
         var commit: GitOID?
-        for _ in 0..<maxAttempts {
-            if let current, try await holds(files, at: current, onTopOf: baseCommit) { return .unchanged(current) }
+        for attempt in 0..<maxAttempts {
+            if let current, !(fresh && attempt == 0), try await holds(files, at: current, onTopOf: baseCommit) {
+                return .unchanged(current)
+            }
             let made: GitOID
             if let commit {
                 made = commit

@@ -10,6 +10,8 @@ struct ReconcileSettings: Sendable {
     let lookup: GitCredentialLookup
     let forges: ForgeDirectory
     let log: RunLog
+    /// Argo CD's namespace, for reading what an Application runs now (`/pin <alias>`).
+    let argocdNamespace: String
     /// Plans one Application again with pins and skips (declined versions enter here as skipped tags).
     let replan: @Sendable (PlannedApplication, ApplicationPlanner.Holds) async -> ApplicationPlan
 

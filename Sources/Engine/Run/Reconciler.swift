@@ -76,7 +76,7 @@ public struct Reconciler: Sendable {
                     options: options, store: store, lookup: lookup,
                     forges: ForgeDirectory(
                         configuration: configuration, environment: environment, makeForge: makeForge),
-                    log: log,
+                    log: log, argocdNamespace: namespace,
                     replan: { app, holds in
                         await Self.replan(app, holds: holds, store: store, registry: registry, namespace: namespace)
                     })
@@ -95,25 +95,35 @@ public struct Reconciler: Sendable {
             if groups[app.target] == nil { order.append(app.target) }
             groups[app.target, default: []].append((index, app))
         }
-        let outcomes = await withTaskGroup(of: [(Int, RepositoryReconciler.Outcome)].self) { group in
-            var all: [(Int, RepositoryReconciler.Outcome)] = []
+        typealias Results = (outcomes: [(Int, RepositoryReconciler.Outcome)], errors: [String])
+        let (outcomes, errors) = await withTaskGroup(of: Results.self) { group in
+            var all: Results = ([], [])
             for (started, location) in order.enumerated() {
                 // A few repositories at a time: each holds a clone and connections to its forge.
-                if started >= Self.repositoryConcurrency, let results = await group.next() { all += results }
+                if started >= Self.repositoryConcurrency, let results = await group.next() {
+                    all.outcomes += results.outcomes
+                    all.errors += results.errors
+                }
                 let apps = groups[location] ?? []
                 group.addTask {
                     let reconciler = RepositoryReconciler(location: location, settings: settings)
+                    // Comment commands first: their pins and skips flow into this run's reconcile.
+                    let errors = await reconciler.processComments(for: apps.map(\.1))
                     var results: [(Int, RepositoryReconciler.Outcome)] = []
                     for (index, app) in apps {
                         results.append((index, await reconciler.reconcile(app)))
                     }
-                    return results
+                    return (results, errors)
                 }
             }
-            for await results in group { all += results }
+            for await results in group {
+                all.outcomes += results.outcomes
+                all.errors += results.errors
+            }
             return all
         }
         var plan = planned.plan
+        plan.errors += errors
         var contents: [String: PullRequestContent] = [:]
         for (index, outcome) in outcomes {
             plan.applications[index] = outcome.plan

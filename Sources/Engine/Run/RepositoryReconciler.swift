@@ -16,11 +16,13 @@ actor RepositoryReconciler {
     let location: RepositoryLocation
     let settings: ReconcileSettings
     private var link: Result<ForgeDirectory.Link?, RunError>?
-    private var prepared: Result<RepositoryContext, RunError>?
+    var prepared: Result<RepositoryContext, RunError>?
     private var closedPullRequests: [PullRequest]?
     private var dryRunForge: DryRunForge?
     private var drainedDryRunLines = 0
     private var heads: Set<String> = []
+    /// Head branches to write anew on the current base even when they already hold the files (`/rebase`).
+    var rebuildHeads: Set<String> = []
 
     init(location: RepositoryLocation, settings: ReconcileSettings) {
         self.location = location
@@ -116,7 +118,7 @@ actor RepositoryReconciler {
     // MARK: Repository
 
     /// The forge of this repository (nil with `--forge none`); in a dry run its writes are only recorded.
-    private func forgeLink() throws(RunError) -> ForgeDirectory.Link? {
+    func forgeLink() throws(RunError) -> ForgeDirectory.Link? {
         if let link { return try link.get() }
         do {
             var found = settings.options.forgeless ? nil : try settings.forges.link(for: location)
@@ -133,7 +135,7 @@ actor RepositoryReconciler {
         }
     }
 
-    private func context(link: ForgeDirectory.Link?) async throws -> RepositoryContext {
+    func context(link: ForgeDirectory.Link?) async throws -> RepositoryContext {
         if let prepared { return try prepared.get() }
         let result: Result<RepositoryContext, RunError>
         do {
@@ -175,7 +177,8 @@ actor RepositoryReconciler {
         context: inout RepositoryContext
     ) async throws {
         let outcome = try await writer(context).write(
-            files, branch: head, base: base, baseCommit: baseCommit, current: context.branches[head], message: message)
+            files, branch: head, base: base, baseCommit: baseCommit, current: context.branches[head], message: message,
+            fresh: rebuildHeads.remove(head) != nil)
         switch outcome {
         case .unchanged(let commit):
             context.branches[head] = commit

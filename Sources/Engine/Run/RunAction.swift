@@ -7,6 +7,8 @@ public struct RunAction: Sendable, Equatable {
         case updatedPullRequest = "updated-pull-request"
         case closedPullRequest = "closed-pull-request"
         case recordedState = "recorded-state"
+        /// A comment command answered (reaction and, when there is something to say, a reply).
+        case answeredComment = "answered-comment"
         /// `--forge none`: the pull request that would be opened or updated, with its text.
         case pullRequestText = "pull-request-text"
         /// `--dry-run`: a write that was not made.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bot's durable memory for one target repository, kept as `state.yaml` on the bot-owned branch
 /// `<branchPrefix>state`: declined versions now, pins, skips and answered comments for comment commands.
 public struct BotState: Sendable, Equatable, Codable {
@@ -7,17 +9,22 @@ public struct BotState: Sendable, Equatable, Codable {
     public var applications: [String: ApplicationState]
     /// Comment ids already answered (comment commands), so each is answered exactly once.
     public var processedComments: [Int]
+    /// The newest comment update time read so far: poll mode lists the comments changed since a little before it.
+    public var commentsReadUntil: Date?
 
     public static let currentVersion = 1
 
-    public init(applications: [String: ApplicationState] = [:], processedComments: [Int] = []) {
+    public init(
+        applications: [String: ApplicationState] = [:], processedComments: [Int] = [], commentsReadUntil: Date? = nil
+    ) {
         self.version = Self.currentVersion
         self.applications = applications
         self.processedComments = processedComments
+        self.commentsReadUntil = commentsReadUntil
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, applications, processedComments
+        case version, applications, processedComments, commentsReadUntil
     }
 
     public init(from decoder: any Decoder) throws {
@@ -25,6 +32,7 @@ public struct BotState: Sendable, Equatable, Codable {
         version = try container.decodeIfPresent(Int.self, forKey: .version) ?? Self.currentVersion
         applications = try container.decodeIfPresent([String: ApplicationState].self, forKey: .applications) ?? [:]
         processedComments = try container.decodeIfPresent([Int].self, forKey: .processedComments) ?? []
+        commentsReadUntil = try container.decodeIfPresent(Date.self, forKey: .commentsReadUntil)
     }
 
     /// The state of one Application (empty when nothing is remembered).
