@@ -146,6 +146,17 @@ let package = Package(
             path: "Benchmarks/FleetBench",
             exclude: ["RESULTS.md"]
         ),
+        // Benchmark: the real `serve` over many reconciles, its RSS sampled after each (not a test).
+        .executableTarget(
+            name: "serve-soak",
+            dependencies: [
+                "BotServer", "Engine", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/ServeSoak",
+            exclude: ["RESULTS.md"]
+        ),
         // Real servers for tests: docker-registry, token server, proxies, git smart HTTP.
         .target(
             name: "TestSupport",
