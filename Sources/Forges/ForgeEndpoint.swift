@@ -9,14 +9,21 @@ public struct ForgeEndpoint: Sendable, CustomStringConvertible {
     /// REST API base without a trailing slash, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`.
     public let apiBaseURL: String
     public let token: String?
+    /// Where tokens come from when they change over time (a GitHub App's installation tokens); when set,
+    /// `GitHubForge` asks it for each repository instead of using `token` (GitLab does not use it yet).
+    public let tokenProvider: (any ForgeTokenProvider)?
 
     /// - Parameter apiBaseURL: defaults to `https://api.github.com` for github.com, `<url>/api/v3` for other
     ///   GitHub instances (GitHub Enterprise) and `<url>/api/v4` for GitLab.
-    public init(url: String, kind: ForgeKind, apiBaseURL: String? = nil, token: String? = nil) {
+    public init(
+        url: String, kind: ForgeKind, apiBaseURL: String? = nil, token: String? = nil,
+        tokenProvider: (any ForgeTokenProvider)? = nil
+    ) {
         let trimmed = Self.trimmingSlashes(url)
         self.url = trimmed
         self.kind = kind
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+        self.tokenProvider = tokenProvider
         if let apiBaseURL {
             self.apiBaseURL = Self.trimmingSlashes(apiBaseURL)
         } else {
@@ -43,7 +50,8 @@ public struct ForgeEndpoint: Sendable, CustomStringConvertible {
     public static let builtIns: [Self] = [.gitHub(), .gitLab()]
 
     public var description: String {
-        "\(kind) at \(url) (API \(apiBaseURL)\(token == nil ? ", no token" : ""))"
+        let auth = tokenProvider.map { ", tokens from \($0)" } ?? (token == nil ? ", no token" : "")
+        return "\(kind) at \(url) (API \(apiBaseURL)\(auth))"
     }
 
     private static func isGitHubDotCom(_ url: String) -> Bool {

@@ -9,6 +9,7 @@ import NIOHTTP1
 public struct GitHubForge: Forge {
     private let endpoint: ForgeEndpoint
     private let rest: RESTClient
+    private let tokenProvider: (any ForgeTokenProvider)?
 
     public init(
         endpoint: ForgeEndpoint, httpClient: HTTPClient = .shared, options: ForgeHTTPOptions = ForgeHTTPOptions(),
@@ -20,11 +21,13 @@ public struct GitHubForge: Forge {
             authHeaders: endpoint.token.map { [("Authorization", "Bearer \($0)")] } ?? [],
             extraHeaders: [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28")],
             secret: endpoint.token)
+        self.tokenProvider = endpoint.tokenProvider
     }
 
     public func pullRequests(
         in repository: ForgeRepository, headPrefix: String, state: PullRequestState?
     ) async throws -> [PullRequest] {
+        let rest = try await client(for: repository)
         let operation = "GitHub list pull requests"
         let listState =
             switch state {
@@ -48,6 +51,7 @@ public struct GitHubForge: Forge {
 
     public func createPullRequest(_ request: NewPullRequest, in repository: ForgeRepository) async throws -> PullRequest
     {
+        let rest = try await client(for: repository)
         let operation = "GitHub create pull request"
         let url = try self.url(repository, operation, ["pulls"])
         let json = GitHubPayloads.encode([
@@ -84,6 +88,7 @@ public struct GitHubForge: Forge {
     public func updatePullRequest(
         number: Int, title: String?, body: String?, in repository: ForgeRepository
     ) async throws -> PullRequest {
+        let rest = try await client(for: repository)
         let operation = "GitHub update pull request #\(number)"
         var fields: [String: Any] = [:]
         if let title { fields["title"] = title }
@@ -95,6 +100,7 @@ public struct GitHubForge: Forge {
     }
 
     public func closePullRequest(number: Int, comment: String?, in repository: ForgeRepository) async throws {
+        let rest = try await client(for: repository)
         if let comment { try await self.comment(on: number, body: comment, in: repository) }
         let operation = "GitHub close pull request #\(number)"
         let url = try self.url(repository, operation, ["pulls", String(number)])
@@ -110,6 +116,7 @@ public struct GitHubForge: Forge {
 
     public func requestReviewers(_ reviewers: [String], on number: Int, in repository: ForgeRepository) async throws {
         guard !reviewers.isEmpty else { return }
+        let rest = try await client(for: repository)
         let operation = "GitHub request reviewers on #\(number)"
         let url = try self.url(repository, operation, ["pulls", String(number), "requested_reviewers"])
         _ = try await rest.expectSuccess(
@@ -119,6 +126,7 @@ public struct GitHubForge: Forge {
 
     public func addAssignees(_ assignees: [String], to number: Int, in repository: ForgeRepository) async throws {
         guard !assignees.isEmpty else { return }
+        let rest = try await client(for: repository)
         let operation = "GitHub add assignees to #\(number)"
         let url = try self.url(repository, operation, ["issues", String(number), "assignees"])
         _ = try await rest.expectSuccess(
@@ -127,6 +135,7 @@ public struct GitHubForge: Forge {
     }
 
     public func comment(on number: Int, body: String, in repository: ForgeRepository) async throws {
+        let rest = try await client(for: repository)
         let operation = "GitHub comment on #\(number)"
         let url = try self.url(repository, operation, ["issues", String(number), "comments"])
         _ = try await rest.expectSuccess(
@@ -134,6 +143,7 @@ public struct GitHubForge: Forge {
     }
 
     public func deleteBranch(_ name: String, in repository: ForgeRepository) async throws {
+        let rest = try await client(for: repository)
         let operation = "GitHub delete branch \(name)"
         let url = try self.url(
             repository, operation, ["git", "refs", "heads"] + name.split(separator: "/").map(String.init))
@@ -145,6 +155,7 @@ public struct GitHubForge: Forge {
     }
 
     public func comments(in repository: ForgeRepository, since: Date?) async throws -> [ForgeComment] {
+        let rest = try await client(for: repository)
         let operation = "GitHub list comments"
         var query = ["sort": "updated", "direction": "asc", "per_page": rest.pageSize]
         if let since { query["since"] = since.formatted(.iso8601) }
@@ -157,6 +168,7 @@ public struct GitHubForge: Forge {
     }
 
     public func permission(of user: String, in repository: ForgeRepository) async throws -> AccessLevel {
+        let rest = try await client(for: repository)
         let operation = "GitHub read permission of \(user)"
         let url = try self.url(repository, operation, ["collaborators", user, "permission"])
         let response = try await rest.send(.GET, url, operation: operation, repository: repository.path)
@@ -169,6 +181,7 @@ public struct GitHubForge: Forge {
     }
 
     public func react(to comment: ForgeComment, with reaction: Reaction, in repository: ForgeRepository) async throws {
+        let rest = try await client(for: repository)
         let operation = "GitHub react to comment \(comment.id)"
         let url = try self.url(repository, operation, ["issues", "comments", String(comment.id), "reactions"])
         _ = try await rest.expectSuccess(
@@ -176,14 +189,37 @@ public struct GitHubForge: Forge {
             repository: repository.path)
     }
 
+    /// The endpoint's fixed token as git credentials; nil when tokens come from a provider, which only
+    /// `currentGitCredentials(for:)` can ask.
     public func gitCredentials(for repository: ForgeRepository) -> ForgeCredentials? {
         guard repository.endpointURL == endpoint.url, let token = endpoint.token else { return nil }
         return ForgeCredentials(username: "x-access-token", password: token)
     }
 
+    /// Git credentials good for the next few minutes: a GitHub App installation token (minted or cached) when
+    /// the endpoint has a token provider, else the fixed token. Both go as `x-access-token:<token>`.
+    public func currentGitCredentials(for repository: ForgeRepository) async throws -> ForgeCredentials? {
+        guard let tokenProvider else { return gitCredentials(for: repository) }
+        guard repository.endpointURL == endpoint.url else { return nil }
+        return ForgeCredentials(username: "x-access-token", password: try await tokenProvider.token(for: repository))
+    }
+
+    /// The REST client for `repository`: the one with the fixed token, or one carrying the provider's current
+    /// token (a repository of another endpoint gets the fixed one, and `url` then refuses it).
+    private func client(for repository: ForgeRepository) async throws -> RESTClient {
+        guard let tokenProvider, repository.apiBaseURL == endpoint.apiBaseURL, repository.kind == .github else {
+            return rest
+        }
+        let token = try await tokenProvider.token(for: repository)
+        return RESTClient(
+            httpClient: rest.httpClient, options: rest.options, logger: rest.logger, apiBaseURL: rest.apiBaseURL,
+            authHeaders: [("Authorization", "Bearer \(token)")], extraHeaders: rest.extraHeaders, secret: token)
+    }
+
     private func addLabelsReturningAll(
         _ labels: [String], to number: Int, in repository: ForgeRepository
     ) async throws -> [String] {
+        let rest = try await client(for: repository)
         let operation = "GitHub add labels to #\(number)"
         let url = try self.url(repository, operation, ["issues", String(number), "labels"])
         let response = try await rest.expectSuccess(
