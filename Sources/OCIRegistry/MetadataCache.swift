@@ -20,6 +20,12 @@ struct MetadataCache: Sendable {
 
     let directory: URL
 
+    /// Creates the directory now (best effort), so storing an entry is one write and one rename.
+    init(directory: URL) {
+        self.directory = directory
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
     func load(digest: String, platformsKey: String) -> Entry? {
         guard let data = try? Data(contentsOf: file(digest: digest, platformsKey: platformsKey)),
             data.count <= Self.maximumEntryBytes,
@@ -30,24 +36,45 @@ struct MetadataCache: Sendable {
     }
 
     /// Best effort: a cache that cannot be written only costs requests next time.
+    ///
+    /// Written to a temporary file and renamed, so readers never see half an entry; not fsynced, since an
+    /// entry lost in a crash is only a miss (and a torn one fails to decode, which is a miss too).
     func store(_ entry: Entry, digest: String, platformsKey: String) {
+        guard let data = try? JSONEncoder().encode(entry) else { return }
         let target = file(digest: digest, platformsKey: platformsKey)
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let data = try JSONEncoder().encode(entry)
-            let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-            try data.write(to: temporary)
-            if rename(temporary.path, target.path) != 0 {
-                try? FileManager.default.removeItem(at: temporary)
-            }
-        } catch {
-            return
+        if !Self.write(data, replacing: target) {
+            // The directory went away during the run: recreate it once.
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            _ = Self.write(data, replacing: target)
         }
     }
 
+    private static func write(_ data: Data, replacing target: URL) -> Bool {
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).\(getpid()).\(UInt64.random(in: .min ... .max)).tmp"
+        ).path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        let complete = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+        close(descriptor)
+        guard complete, rename(temporary, target.path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
     private func file(digest: String, platformsKey: String) -> URL {
-        let name = SHA256.hash(data: Array((digest + "|" + platformsKey).utf8)).map { String(format: "%02x", $0) }
-            .joined()
+        let name = Digests.hex(SHA256.hash(data: Array((digest + "|" + platformsKey).utf8)))
         return directory.appendingPathComponent(name + ".json")
     }
 

@@ -4,8 +4,11 @@ actor RequestGate {
     private let maximumConcurrent: Int
     private let interval: Duration?
     private var inFlight = 0
-    private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+    /// Waiters by ticket; tickets are issued in arrival order, so the lowest one present is served next.
+    private var waiters: [Int: CheckedContinuation<Void, any Error>] = [:]
     private var nextWaiterID = 0
+    /// No waiter below this ticket remains; every ticket is passed over once, so a release is O(1) amortized.
+    private var head = 0
     private var nextStart: ContinuousClock.Instant = .now
 
     init(maximumConcurrent: Int, requestsPerSecond: Int?) {
@@ -33,7 +36,7 @@ actor RequestGate {
                 if Task.isCancelled {
                     continuation.resume(throwing: CancellationError())
                 } else {
-                    waiters.append((id, continuation))
+                    waiters[id] = continuation
                 }
             }
         } onCancel: {
@@ -42,17 +45,20 @@ actor RequestGate {
     }
 
     private func cancelWaiter(_ id: Int) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+        waiters.removeValue(forKey: id)?.resume(throwing: CancellationError())
     }
 
     private func release() {
-        if waiters.isEmpty {
-            inFlight -= 1
-        } else {
-            // The slot passes straight to the next waiter.
-            waiters.removeFirst().continuation.resume()
+        while !waiters.isEmpty, head < nextWaiterID {
+            let ticket = head
+            head += 1
+            if let next = waiters.removeValue(forKey: ticket) {
+                // The slot passes straight to the next waiter.
+                next.resume()
+                return
+            }
         }
+        inFlight -= 1
     }
 
     /// Spaces request starts by the configured interval.
