@@ -23,14 +23,16 @@ struct FakeGitHubAPI: Sendable {
             method: method, path: apiPath, query: query, body: body.isEmpty ? nil : body)
         let operation = validator.operation(method: method, path: apiPath)
         var answer: FakeGitHubAnswer
-        if !isAuthorized(headers["authorization"]) {
-            answer = FakeGitHubAnswer(status: 401, body: json.basicError("Bad credentials"))
+        if let refusal = await authorize(headers["authorization"], operation: operation) {
+            answer = refusal
         } else if let operation, let failure = await store.takeFailure(for: operation.id) {
             answer = FakeGitHubAnswer(
                 status: failure.status, headers: failure.headers, body: json.basicError(failure.message))
             if let reset = failure.headers["x-ratelimit-reset"], let seconds = Int(reset) {
                 answer.headers["x-ratelimit-reset"] = String(Int(Date().timeIntervalSince1970) + seconds)
             }
+        } else if let operation, operation.id.hasPrefix("apps/") {
+            answer = await dispatchApp(operation, authorization: headers["authorization"])
         } else if let operation {
             do {
                 answer = try await dispatch(operation, query: query, body: body, path: apiPath)
@@ -51,7 +53,8 @@ struct FakeGitHubAPI: Sendable {
         return answer
     }
 
-    private func isAuthorized(_ header: String?) -> Bool {
+    /// Whether the header carries the fake's fixed token (app tokens: `authorize` in FakeGitHubAPI+Apps).
+    func isAuthorized(_ header: String?) -> Bool {
         guard let token else { return true }
         guard let header else { return false }
         let parts = header.split(separator: " ", maxSplits: 1)

@@ -11,6 +11,8 @@ actor FakeGitHubStore {
     private(set) var problems: [String] = []
     private(set) var warnings: [String] = []
     private var failures: [FakeGitHubFailure] = []
+    /// GitHub Apps, installations and installation tokens.
+    let apps = FakeGitHubApps()
 
     static func key(_ owner: String, _ name: String) -> String { "\(owner)/\(name)".lowercased() }
 
