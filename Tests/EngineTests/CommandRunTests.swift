@@ -262,4 +262,28 @@ struct CommandRunTests {
         #expect(Self.changes(result) == ["frontend:\(Self.new)", "backend:\(Self.new)"])
         #expect(await fixture.github.violations() == [])
     }
+
+    @Test func dryRunDescribesTheAnswerAndWritesNothing() async throws {
+        let fixture = try await CommandFixture.make()
+        defer { Task { await fixture.stop() } }
+        _ = try await fixture.run.run()
+        let id = try await fixture.comment("/pin frontend \(Self.old)")
+        let branches = fixture.run.branches()
+        await fixture.github.resetCalls()
+
+        let result = try await fixture.run.run(RunOptions(dryRun: true))
+        #expect(result.plan.allErrors == [])
+        #expect(await fixture.github.writeCalls().map(\.description) == [])
+        #expect(fixture.run.branches() == branches)
+        #expect(await fixture.reactions(on: id) == [])
+        let lines = result.actions.map(\.line)
+        #expect(
+            lines.contains { $0.contains("dry-run: would record on argocd-image-pr/state: example: /pin frontend") })
+        #expect(lines.contains { $0.contains("would react done to comment \(id)") }, "\(lines)")
+        // The dry run plans with the pin it would record.
+        #expect(Self.changes(result) == ["backend:\(Self.new)"])
+
+        _ = try await fixture.run.run()
+        #expect(await fixture.reactions(on: id) == ["+1"])
+    }
 }
