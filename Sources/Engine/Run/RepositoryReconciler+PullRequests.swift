@@ -58,8 +58,8 @@ extension RepositoryReconciler {
                 return true
             }
             let comment =
-                "`\(base)` already has the versions this \(link.repository.kind == .gitlab ? "merge" : "pull") request "
-                + "proposes, so it is no longer needed. "
+                "`\(base)` already runs the newest allowed versions (after pins and skips), so this "
+                + "\(link.repository.kind == .gitlab ? "merge" : "pull") request is no longer needed. "
                 + "Closed by argocd-image-pr."
             try await link.forge.closePullRequest(number: pull.number, comment: comment, in: link.repository)
             context.openPullRequests[head] = nil
