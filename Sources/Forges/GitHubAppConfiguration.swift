@@ -40,8 +40,9 @@ public struct GitHubAppConfiguration: Sendable, CustomStringConvertible {
         case (.some, .some):
             throw .configuration("set GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PRIVATE_KEY_FILE, not both")
         case (nil, nil):
-            throw .configuration("GITHUB_APP_ID is set but neither GITHUB_APP_PRIVATE_KEY nor "
-                + "GITHUB_APP_PRIVATE_KEY_FILE is")
+            throw .configuration(
+                "GITHUB_APP_ID is set but neither GITHUB_APP_PRIVATE_KEY nor "
+                    + "GITHUB_APP_PRIVATE_KEY_FILE is")
         }
         var installationID: Int?
         if let installation {
@@ -50,7 +51,8 @@ public struct GitHubAppConfiguration: Sendable, CustomStringConvertible {
             }
             installationID = number
         }
-        return Self(credentials: try GitHubAppCredentials(appID: appID, privateKeyPEM: pem), installationID: installationID)
+        return Self(
+            credentials: try GitHubAppCredentials(appID: appID, privateKeyPEM: pem), installationID: installationID)
     }
 
     /// A token provider for the GitHub instance whose REST API is at `apiBaseURL`.

@@ -29,8 +29,10 @@ public struct GitHubAppCredentials: Sendable, CustomStringConvertible {
     var issuer: Int? { appID.allSatisfy(\.isASCII) ? Int(appID) : nil }
 
     private static func isIDCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_".unicodeScalars
-            .contains(scalar))
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || ".-_".unicodeScalars
+                    .contains(scalar))
     }
 
     private static func parse(_ text: String, appID: String) throws(GitHubAppError) -> Insecure.RSA.PrivateKey {

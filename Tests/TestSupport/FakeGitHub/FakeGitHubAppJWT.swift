@@ -14,7 +14,8 @@ struct FakeGitHubAppJWT: Sendable {
     static let skew: TimeInterval = 30
 
     /// The app the token authenticates.
-    static func verify(_ token: String, apps: FakeGitHubApps, now: Date = Date()) async throws(Refusal) -> FakeAppRecord {
+    static func verify(_ token: String, apps: FakeGitHubApps, now: Date = Date()) async throws(Refusal) -> FakeAppRecord
+    {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, let headerData = decode(parts[0]), let payloadData = decode(parts[1]),
             let signature = decode(parts[2]), let header = JSONValue.parse(headerData),
@@ -39,7 +40,10 @@ struct FakeGitHubAppJWT: Sendable {
             throw Refusal(message: "'Issued at' claim ('iat') must be an Integer representing a time in the past")
         }
         guard Double(expiresAt) > seconds else {
-            throw Refusal(message: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires")
+            throw Refusal(
+                message:
+                    "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires"
+            )
         }
         guard Double(expiresAt) <= seconds + 600 + skew else {
             throw Refusal(message: "'Expiration time' claim ('exp') is too far in the future")

@@ -21,8 +21,10 @@ extension FakeGitHubJSON {
         return .object([
             "id": .integer(installation.id), "app_id": .integer(app.id), "app_slug": .string(app.slug),
             "target_id": .integer(Self.userID(installation.owner)), "target_type": "Organization",
-            "single_file_name": .null, "repository_selection": "all", "access_tokens_url": .string("\(api)/access_tokens"),
-            "html_url": .string("\(webURL)/organizations/\(installation.owner)/settings/installations/\(installation.id)"),
+            "single_file_name": .null, "repository_selection": "all",
+            "access_tokens_url": .string("\(api)/access_tokens"),
+            "html_url": .string(
+                "\(webURL)/organizations/\(installation.owner)/settings/installations/\(installation.id)"),
             "repositories_url": .string("\(apiURL)/installation/repositories"), "events": ["pull_request", "push"],
             "account": user(installation.owner), "permissions": Self.appPermissions,
             "created_at": Self.timestamp(installation.createdAt), "updated_at": Self.timestamp(installation.createdAt),
