@@ -34,7 +34,7 @@ struct ServeSoak {
             let outcome = try await fixture.outcome(builds: driver.builds(for: options.runs))
             let report = SoakReport(
                 samples: samples, options: options,
-                command: "swift run -c release serve-soak " + CommandLine.arguments.dropFirst().joined(separator: " "),
+                command: CommandLine.arguments.joined(separator: " "),
                 peakKiB: ResidentMemory.peak(of: service.pid), elapsed: (ContinuousClock.now - started).seconds,
                 outcome: outcome)
             await service.stop()

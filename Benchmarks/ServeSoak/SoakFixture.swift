@@ -66,8 +66,13 @@ struct SoakFixture {
         let commits = (try? GitFixture.run(["--git-dir", directory.path, "rev-list", "--count", branch])) ?? "?"
         let override = GitFixture.readFile(".argocd-source-example.yaml", branch: branch, repository: directory) ?? ""
         let newest = Self.tag(builds)
-        return "\(pulls.count) pull request(s) (\(pulls.filter { $0.state == "open" }.count) open); "
-            + "`\(branch)` has \(commits.trimmingCharacters(in: .whitespacesAndNewlines)) commits; its override "
+        let calls = await github.calls()
+        let pushes = calls.filter { $0.method == "POST" && $0.path.hasSuffix("/git-receive-pack") }.count
+        let updates = calls.filter { $0.operationID == "pulls/update" }.count
+        return "\(pushes) git pushes, \(updates) pull request updates; "
+            + "\(pulls.count) pull request(s) (\(pulls.filter { $0.state == "open" }.count) open); "
+            + "`\(branch)` has \(commits.trimmingCharacters(in: .whitespacesAndNewlines)) commits "
+            + "(the base and the bot's one commit, rewritten on each update); its override "
             + (override.contains(newest)
                 ? "names the newest build `\(newest)`" : "does NOT name the newest build `\(newest)`")
     }

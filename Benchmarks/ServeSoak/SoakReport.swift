@@ -45,6 +45,25 @@ struct SoakReport {
         return lines.joined(separator: "\n")
     }
 
+    /// RSS and seconds per run at every hundredth run (mean seconds over the hundred before it).
+    var checkpoints: String {
+        var lines = [
+            "| after run | RSS (MiB) | open fds | mean seconds per run since the previous row |",
+            "|---:|---:|---:|---:|",
+        ]
+        let step = samples.count > 200 ? 100 : 10
+        var previous = 0
+        for sample in samples where sample.run > 0 && (sample.run % step == 0 || sample.run == samples.last?.run) {
+            let window = samples.filter { $0.run > previous && $0.run <= sample.run }
+            let mean = window.reduce(0) { $0 + $1.seconds } / Double(max(window.count, 1))
+            lines.append(
+                "| \(sample.run) | \(Self.mib(sample.rssKiB)) | \(sample.openFiles) | \(String(format: "%.2f", mean)) |"
+            )
+            previous = sample.run
+        }
+        return lines.joined(separator: "\n")
+    }
+
     var summary: String {
         guard let first = samples.first, let last = samples.last else { return "no samples" }
         let maximum = samples.max { $0.rssKiB < $1.rssKiB }!
@@ -109,6 +128,12 @@ struct SoakReport {
         \(summary)
 
         The slope is a least-squares fit of RSS (after each run) against run number.
+
+        \(checkpoints)
+
+        Seconds per run grow with the registry, not with the service: every pushed build adds a
+        `main-<sha>` candidate whose manifest and config the `latest` (newest-build) strategy reads in
+        each run's child process.
 
         ## Every run
 
