@@ -58,19 +58,31 @@ public enum RepoPath {
     }
 
     static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else {
-            // A dangling symlink resolves nowhere: report the link's own target so containment still applies.
-            if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-                let absolute =
-                    destination.hasPrefix("/")
-                    ? destination : (path as NSString).deletingLastPathComponent + "/" + destination
-                return (absolute as NSString).standardizingPath
-            }
-            return (path as NSString).standardizingPath
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
         }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        // A dangling symlink resolves nowhere. Follow its chain by hand, as a write through it would, so
+        // containment is checked against where the file would really land (`a -> b -> /outside/new`).
+        var current = (path as NSString).standardizingPath
+        for _ in 0..<maximumSymlinkHops {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                let parent = (current as NSString).deletingLastPathComponent
+                guard let resolvedParent = realpath(parent, nil) else { return current }
+                defer { free(resolvedParent) }
+                return String(cString: resolvedParent) + "/" + (current as NSString).lastPathComponent
+            }
+            let absolute =
+                destination.hasPrefix("/")
+                ? destination : (current as NSString).deletingLastPathComponent + "/" + destination
+            current = (absolute as NSString).standardizingPath
+        }
+        // A loop (or an absurd chain) leads nowhere usable: report the filesystem root, which no repository is.
+        return "/"
     }
+
+    /// Like the kernel's `SYMLOOP_MAX`.
+    private static let maximumSymlinkHops = 40
 
     static func isSymlink(_ path: String) -> Bool {
         var info = stat()
