@@ -5,6 +5,14 @@ struct ManifestFetcher: Sendable {
         let digest: String
     }
 
+    /// What a HEAD of a tag says: the digest it names and the media type of that manifest.
+    struct Head: Sendable {
+        let digest: String
+        let mediaType: String
+
+        var isIndex: Bool { mediaType == ManifestDocument.ociIndex || mediaType == ManifestDocument.dockerList }
+    }
+
     let session: RegistrySession
     let context: RegistrySession.Context
     let limits: RegistryLimits
@@ -42,6 +50,27 @@ struct ManifestFetcher: Sendable {
         } catch let error as RegistryError {
             throw decorate(error, operation: operation)
         }
+    }
+
+    /// The digest and media type `tag` names, from a HEAD (no body); nil when the registry's answer lacks a
+    /// valid `Docker-Content-Digest` or a known manifest type, or the HEAD fails — callers then GET.
+    func head(_ tag: String) async -> Head? {
+        let url = session.endpoint.baseURL.appending(path: "/v2/\(context.repositoryPath)/manifests/\(tag)")
+        let outcome = try? await session.results.heads.value(for: RunResults.key(url, context)) {
+            let response = try await session.get(
+                url,
+                method: .HEAD,
+                accept: ManifestDocument.acceptedMediaTypes,
+                bodyLimit: limits.maximumManifestBytes,
+                operation: "HEAD manifest \(tag)",
+                context: context
+            )
+            guard let digest = response.headers.first(name: "docker-content-digest"), Digests.isValid(digest),
+                let mediaType = response.contentType, ManifestDocument.acceptedMediaTypes.contains(mediaType)
+            else { return nil }
+            return Head(digest: digest, mediaType: mediaType)
+        }
+        return outcome ?? nil
     }
 
     /// The image config blob `digest`, parsed.

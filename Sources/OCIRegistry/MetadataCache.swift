@@ -19,10 +19,16 @@ struct MetadataCache: Sendable {
     static let maximumEntryBytes = 256 * 1024
 
     let directory: URL
+    /// Whether the directory held entries when the client started: only then is a HEAD that may spare the
+    /// manifest GET worth asking (on a cold cache it would only add a request per tag).
+    let isWarm: Bool
 
     /// Creates the directory now (best effort), so storing an entry is one write and one rename.
     init(directory: URL) {
         self.directory = directory
+        let entries = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: nil, options: [.skipsSubdirectoryDescendants])
+        isWarm = entries?.contains { ($0 as? URL)?.pathExtension == "json" } ?? false
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 

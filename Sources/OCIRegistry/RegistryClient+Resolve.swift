@@ -33,33 +33,43 @@ extension RegistryClient {
             )
         }
         let fetcher = ManifestFetcher(session: session, context: context, limits: configuration.limits)
-        let top = try await fetcher.manifest(reference)
-        let pinned = try ImageReference(
-            registry: image.registry,
-            repository: image.repository,
-            tag: OCIGrammar.isValidTag(reference) ? reference : nil,
-            digest: top.digest
-        )
-        func result(_ facts: ImageFacts) -> ResolvedImage? {
+        let platformsKey = platforms.map(\.description).joined(separator: ",")
+        let wantsFacts = metadata || !platforms.isEmpty
+        func result(_ facts: ImageFacts, digest: String, mediaType: String, isIndex: Bool) throws -> ResolvedImage? {
             guard facts.isCandidate else { return nil }
+            let pinned = try ImageReference(
+                registry: image.registry,
+                repository: image.repository,
+                tag: OCIGrammar.isValidTag(reference) ? reference : nil,
+                digest: digest
+            )
             return ResolvedImage(
                 reference: pinned,
-                digest: top.digest,
-                mediaType: top.document.mediaType,
-                isMultiPlatform: top.document.isIndex,
+                digest: digest,
+                mediaType: mediaType,
+                isMultiPlatform: isIndex,
                 platforms: facts.platforms,
                 platform: facts.platform,
                 created: facts.created,
                 labels: facts.labels
             )
         }
-        let platformsKey = platforms.map(\.description).joined(separator: ",")
-        if metadata || !platforms.isEmpty, let cached = cache?.load(digest: top.digest, platformsKey: platformsKey) {
+        // A warm cache knows most digests already: a HEAD names the tag's digest without the manifest body.
+        if wantsFacts, let cache, cache.isWarm, OCIGrammar.isValidTag(reference),
+            let head = await fetcher.head(reference),
+            let cached = cache.load(digest: head.digest, platformsKey: platformsKey)
+        {
+            context.logger.debug("metadata from cache after HEAD", metadata: ["registry.digest": "\(head.digest)"])
+            return try result(ImageFacts(cached), digest: head.digest, mediaType: head.mediaType, isIndex: head.isIndex)
+        }
+        let top = try await fetcher.manifest(reference)
+        let (mediaType, isIndex) = (top.document.mediaType, top.document.isIndex)
+        if wantsFacts, let cached = cache?.load(digest: top.digest, platformsKey: platformsKey) {
             context.logger.debug("metadata from cache", metadata: ["registry.digest": "\(top.digest)"])
-            return result(ImageFacts(cached))
+            return try result(ImageFacts(cached), digest: top.digest, mediaType: mediaType, isIndex: isIndex)
         }
         let facts = try await ImageFacts.gather(from: top, wanted: platforms, metadata: metadata, fetcher: fetcher)
         if metadata { cache?.store(facts.cacheEntry, digest: top.digest, platformsKey: platformsKey) }
-        return result(facts)
+        return try result(facts, digest: top.digest, mediaType: mediaType, isIndex: isIndex)
     }
 }

@@ -20,10 +20,11 @@ struct RegistrySession: Sendable {
         var logger: Logger
     }
 
-    /// GETs `url`; returns only 2xx answers, anything else is a ``RegistryError`` naming registry,
+    /// GETs (or HEADs) `url`; returns only 2xx answers, anything else is a ``RegistryError`` naming registry,
     /// repository, operation and status.
     func get(
         _ url: RegistryURL,
+        method: HTTPMethod = .GET,
         accept: [String],
         bodyLimit: Int,
         operation: String,
@@ -32,7 +33,8 @@ struct RegistrySession: Sendable {
         let scope = "repository:\(context.repositoryPath):pull"
         var headers = HTTPHeaders()
         if !accept.isEmpty { headers.add(name: "Accept", value: accept.joined(separator: ", ")) }
-        let request = HTTPTransport.Request(url: url, headers: headers, tls: endpoint.tls, bodyLimit: bodyLimit)
+        let request = HTTPTransport.Request(
+            method: method, url: url, headers: headers, tls: endpoint.tls, bodyLimit: bodyLimit)
         let response: RegistryResponse
         do {
             response = try await retrier.run {

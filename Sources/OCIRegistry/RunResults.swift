@@ -8,6 +8,7 @@ struct RunResults: Sendable {
     let tagLists = SingleFlight<String, [String]>()
     let manifests = SingleFlight<String, ManifestFetcher.Fetched>()
     let configs = SingleFlight<String, ImageConfig>()
+    let heads = SingleFlight<String, ManifestFetcher.Head?>()
 
     static func key(_ url: RegistryURL, _ context: RegistrySession.Context) -> String {
         url.description + "\u{1F}" + context.choice.identity
