@@ -46,10 +46,12 @@ public struct Planner: Sendable {
             throw UsageError("cannot create a scratch folder under \(FileManager.default.temporaryDirectory.path)")
         }
         let sources = sources(repositories: repositories)
-        let lookup = GitCredentialLookup(forges: configuration.forges, environment: environment)
+        let lookup = GitCredentialLookup(
+            forges: configuration.forges, environment: environment,
+            app: GitHubAppAuth(configuration: configuration, environment: environment))
         let workingTrees = Self.workingTrees(of: sources)
         let store = CheckoutStore(scratch: scratch, workingTrees: workingTrees, logger: logger) {
-            lookup.credentials(for: $0)
+            await lookup.resolvedCredentials(for: $0)
         }
         do {
             return try await RegistryClient.withClient(configuration: registryConfiguration) { registry in

@@ -7,7 +7,7 @@ import Logging
 /// into the run's scratch folder and each wanted branch is checked out next to the clone.
 actor CheckoutStore {
     private let scratch: URL
-    private let credentials: @Sendable (String) -> GitCredentials
+    private let credentials: @Sendable (String) async -> GitCredentials
     private let logger: Logger
     /// Working trees that `--repo` named: read as they are on disk, uncommitted edits included.
     private let workingTrees: Set<String>
@@ -17,7 +17,7 @@ actor CheckoutStore {
 
     init(
         scratch: URL, workingTrees: Set<String>, logger: Logger,
-        credentials: @escaping @Sendable (String) -> GitCredentials
+        credentials: @escaping @Sendable (String) async -> GitCredentials
     ) {
         self.scratch = scratch
         self.workingTrees = workingTrees
@@ -39,7 +39,7 @@ actor CheckoutStore {
         if let task = clones[url] { return try await task.value }
         counter += 1
         let path = scratch.appendingPathComponent("clone-\(counter)").path
-        let credentials = credentials(url)
+        let credentials = await credentials(url)
         let logger = logger
         let task = Task {
             try await GitRepository.clone(url: url, to: path, bare: true, credentials: credentials, logger: logger)

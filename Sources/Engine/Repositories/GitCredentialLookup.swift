@@ -1,3 +1,4 @@
+import Forges
 import Foundation
 import GitClient
 
@@ -6,6 +7,19 @@ import GitClient
 struct GitCredentialLookup: Sendable {
     let forges: [ForgeSettings]
     let environment: [String: String]
+    /// GitHub App installation tokens, used for GitHub repositories when no token variable is set.
+    var app: GitHubAppAuth? = nil
+
+    /// The credentials for `url`: a token from the environment, else a GitHub App installation token.
+    func resolvedCredentials(for url: String) async -> GitCredentials {
+        let fromEnvironment = credentials(for: url)
+        guard case .none = fromEnvironment, let app else { return fromEnvironment }
+        let endpoints =
+            forges.map { ForgeEndpoint(url: $0.url, kind: $0.type == .github ? .github : .gitlab) }
+            + ForgeEndpoint.builtIns
+        guard let token = await app.token(forRepositoryURL: url, forges: endpoints) else { return fromEnvironment }
+        return .github(token: token)
+    }
 
     func credentials(for url: String) -> GitCredentials {
         if let forge = forges.first(where: { url.hasPrefix($0.url) }) {

@@ -17,9 +17,11 @@ struct ForgeDirectory: Sendable {
 
     let endpoints: [ForgeEndpoint]
     let makeForge: @Sendable (ForgeEndpoint) -> any Forge
+    /// An invalid GitHub App setting, reported for GitHub repositories.
+    let appProblem: String?
 
     init(
-        configuration: BotConfiguration, environment: [String: String],
+        configuration: BotConfiguration, environment: [String: String], app: GitHubAppAuth? = nil,
         makeForge: (@Sendable (ForgeEndpoint) -> any Forge)? = nil
     ) {
         func token(_ variable: String) -> String? {
@@ -31,7 +33,14 @@ struct ForgeDirectory: Sendable {
             return ForgeEndpoint(url: settings.url, kind: kind, token: token(variable))
         }
         endpoints += [.gitHub(token: token("GITHUB_TOKEN")), .gitLab(token: token("GITLAB_TOKEN"))]
-        self.endpoints = endpoints
+        // GitHub instances without a token variable authenticate as the GitHub App, when one is configured.
+        self.endpoints = endpoints.map { endpoint in
+            guard endpoint.kind == .github, endpoint.token == nil, let provider = app?.provider(for: endpoint.url)
+            else { return endpoint }
+            return ForgeEndpoint(
+                url: endpoint.url, kind: .github, apiBaseURL: endpoint.apiBaseURL, tokenProvider: provider)
+        }
+        appProblem = app?.problem
         self.makeForge = makeForge ?? Self.standardForges(environment: environment)
     }
 
@@ -49,6 +58,9 @@ struct ForgeDirectory: Sendable {
             throw RunError(
                 "\(error); add a `forges:` entry for its host to the configuration, or use `--forge none` to push "
                     + "branches only")
+        }
+        if repository.kind == .github, let appProblem {
+            throw RunError(appProblem)
         }
         let endpoint = endpoints.first { $0.url == repository.endpointURL && $0.kind == repository.kind }
         let forge = makeForge(endpoint ?? ForgeEndpoint(url: repository.endpointURL, kind: repository.kind))

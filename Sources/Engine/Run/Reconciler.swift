@@ -56,14 +56,15 @@ public struct Reconciler: Sendable {
             throw UsageError("cannot create a scratch folder under \(FileManager.default.temporaryDirectory.path)")
         }
         let sources = planner.sources(repositories: repositories)
-        let lookup = GitCredentialLookup(forges: configuration.forges, environment: environment)
+        let app = GitHubAppAuth(configuration: configuration, environment: environment)
+        let lookup = GitCredentialLookup(forges: configuration.forges, environment: environment, app: app)
         let workingTrees = Set(
             sources.compactMap { source -> String? in
                 if case .local(let path) = RepositoryLocation(source.repo) { return path }
                 return nil
             })
         let store = CheckoutStore(scratch: scratch, workingTrees: workingTrees, logger: logger) {
-            lookup.credentials(for: $0)
+            await lookup.resolvedCredentials(for: $0)
         }
         let log = RunLog()
         do {
@@ -75,7 +76,7 @@ public struct Reconciler: Sendable {
                     author: GitSignature(name: configuration.git.authorName, email: configuration.git.authorEmail),
                     options: options, store: store, lookup: lookup,
                     forges: ForgeDirectory(
-                        configuration: configuration, environment: environment, makeForge: makeForge),
+                        configuration: configuration, environment: environment, app: app, makeForge: makeForge),
                     log: log, argocdNamespace: namespace,
                     replan: { app, holds in
                         await Self.replan(app, holds: holds, store: store, registry: registry, namespace: namespace)

@@ -27,7 +27,7 @@ struct RepositoryContext: Sendable {
         case .local(let path): url = path
         case .remote(let remote): url = remote
         }
-        var credentials = lookup.credentials(for: url)
+        var credentials = await lookup.resolvedCredentials(for: url)
         if case .none = credentials, let link, let forgeCredentials = link.forge.gitCredentials(for: link.repository) {
             credentials = .token(username: forgeCredentials.username, password: forgeCredentials.password)
         }

@@ -42,7 +42,7 @@ public struct Validator: Sendable {
         let sources = planner.sources(repositories: repositories)
         let store = CheckoutStore(
             scratch: scratch, workingTrees: Planner.workingTrees(of: sources), logger: logger
-        ) { lookup.credentials(for: $0) }
+        ) { await lookup.resolvedCredentials(for: $0) }
         let scanner = ManifestScanner(argocdNamespace: configuration.argocdNamespace, logger: logger)
         var report = Report()
         for source in sources {
