@@ -131,9 +131,9 @@ struct SoakReport {
 
         \(checkpoints)
 
-        Seconds per run grow with the registry, not with the service: every pushed build adds a
-        `main-<sha>` candidate whose manifest and config the `latest` (newest-build) strategy reads in
-        each run's child process.
+        Seconds per run most likely grow with the registry rather than the service (not measured apart
+        here): every pushed build adds a `main-<sha>` candidate that the `latest` (newest-build)
+        strategy examines in each run's child process.
 
         ## Every run
 
