@@ -20,11 +20,17 @@ public struct TagGlob: Sendable {
     /// The pattern as written by the user.
     public let pattern: String
     private let tokens: [Token]
+    /// Tokens other than `*`: each matches exactly one scalar, so a tag shorter than this cannot match.
+    private let fixedLength: Int
 
     /// Parses `pattern`.
     ///
     /// - Throws: `TagMatchingError` when the pattern is malformed.
     public init(_ pattern: String) throws(TagMatchingError) {
+        // Matching costs tokens × tag length for every tag of a repository: bound it as regexes are.
+        guard pattern.unicodeScalars.count <= SafeRegex.maxPatternLength else {
+            throw .invalidGlob(pattern, "the pattern is longer than \(SafeRegex.maxPatternLength) characters")
+        }
         self.pattern = pattern
         var tokens: [Token] = []
         let scalars = Array(pattern.unicodeScalars)
@@ -33,7 +39,10 @@ public struct TagGlob: Sendable {
             let scalar = scalars[index]
             index += 1
             switch scalar {
-            case "*": tokens.append(.anyRun)
+            case "*":
+                // `**` means the same as `*`; one token keeps the matching table small.
+                if case .anyRun = tokens.last { continue }
+                tokens.append(.anyRun)
             case "?": tokens.append(.anyScalar)
             case "[": tokens.append(try Self.parseSet(scalars, &index, pattern: pattern))
             case "\\":
@@ -46,10 +55,13 @@ public struct TagGlob: Sendable {
             }
         }
         self.tokens = tokens
+        self.fixedLength = tokens.count { if case .anyRun = $0 { false } else { true } }
     }
 
     /// Whether `tag` matches the whole pattern.
     public func matches(_ tag: String) -> Bool {
+        // Also bounds the work below: a matchable pattern has at most twice the tag's length in tokens.
+        guard fixedLength <= tag.unicodeScalars.count else { return false }
         // Dynamic programming over (tokens × scalars), one row at a time: O(n·m) time, O(m) memory,
         // with no backtracking blow-up for patterns like `*a*a*a*b`.
         var row = [Bool](repeating: false, count: tokens.count + 1)
