@@ -42,7 +42,8 @@ struct CLIRunner {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         // Files rather than pipes: a chatty child can never block on a full pipe.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hardening-cli-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hardening-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")

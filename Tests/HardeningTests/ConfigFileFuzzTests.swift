@@ -109,7 +109,8 @@ struct ConfigFileFuzzTests {
 
     @Test(
         "a branch prefix that makes invalid branch names is a configuration error",
-        .disabled("bug: Engine accepts pullRequests.branchPrefix '-x' / 'refs/heads/' / 'a..b'; DESIGN forbids such branches")
+        .disabled(
+            "bug: Engine accepts pullRequests.branchPrefix '-x' / 'refs/heads/' / 'a..b'; DESIGN forbids such branches")
     )
     func invalidBranchPrefix() throws {
         let root = try TemporaryDirectory.make(prefix: "hardening-config-prefix")

@@ -87,7 +87,9 @@ struct HostileManifestGenerator {
         case 5:
             return ("random bytes", Data(random.bytes(random.below(4_000) + 1)))
         case 6:
-            let bom: [UInt8] = random.element([[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0xFF, 0xFE, 0, 0], [0, 0, 0xFE, 0xFF]])
+            let bom: [UInt8] = random.element([
+                [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0xFF, 0xFE, 0, 0], [0, 0, 0xFE, 0xFF],
+            ])
             let body = random.chance(50) ? Data(seeded().utf8) : Data(random.bytes(random.below(300) + 1))
             return ("BOM \(bom) + \(body.count) bytes", Data(bom) + body)
         case 7:
@@ -130,7 +132,10 @@ struct HostileManifestGenerator {
             return ("random annotation", Data(text.utf8))
         case 13:
             let count = random.below(60) + 2
-            return ("many documents \(count)", Data(Array(repeating: seeded(), count: count).joined(separator: "---\n").utf8))
+            return (
+                "many documents \(count)",
+                Data(Array(repeating: seeded(), count: count).joined(separator: "---\n").utf8)
+            )
         case 14:
             let anchors = (0..<(random.below(2_000) + 1)).map { "k\($0): &a\($0) v" }.joined(separator: "\n")
             return ("many anchors", Data((anchors + "\nref: *a0\n").utf8))

@@ -106,7 +106,9 @@ struct HostileTagTests {
             let parsed = try #require(try Yams.load(yaml: content) as? [String: Any])
             let parameters = try #require((parsed["helm"] as? [String: Any])?["parameters"] as? [[String: Any]])
             let tagValue = parameters.first { $0["name"] as? String == "t\(index).tag" }?["value"]
-            #expect(tagValue as? String == ambiguous[index], "\(ambiguous[index]) read back as \(String(describing: tagValue))")
+            #expect(
+                tagValue as? String == ambiguous[index],
+                "\(ambiguous[index]) read back as \(String(describing: tagValue))")
         }
     }
 }

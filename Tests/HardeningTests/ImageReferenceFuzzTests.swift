@@ -13,10 +13,11 @@ struct ImageReferenceFuzzTests {
         "localhost/x", "registry.example.com:8443/team/app@sha256:" + String(repeating: "ab", count: 32),
         "[::1]:5000/app:1", "quay.io/a/b/c/d:tag_1", "index.docker.io/user/app",
     ]
-    static let pieces = HostilePieces.characters + [
-        "nginx", "library", "ghcr.io", "localhost", ":5000", "@sha256:", String(repeating: "a", count: 64), "..",
-        "__", "--", "//", "[::1]", "v1.2.3", String(repeating: "x", count: 130),
-    ]
+    static let pieces =
+        HostilePieces.characters + [
+            "nginx", "library", "ghcr.io", "localhost", ":5000", "@sha256:", String(repeating: "a", count: 64), "..",
+            "__", "--", "//", "[::1]", "v1.2.3", String(repeating: "x", count: 130),
+        ]
 
     func checkAccepted(_ reference: ImageReference, input: String) {
         if let tag = reference.tag {
@@ -47,7 +48,9 @@ struct ImageReferenceFuzzTests {
                 input = text
             }
             tried += 1
-            let (result, elapsed) = timed { Result { () throws(ImageReferenceError) in try ImageReference(parsing: input) } }
+            let (result, elapsed) = timed {
+                Result { () throws(ImageReferenceError) in try ImageReference(parsing: input) }
+            }
             #expect(elapsed < .milliseconds(200), "\(input.debugDescription) took \(elapsed)")
             switch result {
             case .success(let reference):
@@ -93,7 +96,8 @@ struct ImageReferenceFuzzTests {
         for round in 0..<4_000 {
             let input: String
             if round % 2 == 0 {
-                input = random.element(Self.valid).split(separator: "@")[0] + ":" + random.join(constraintPieces, upTo: 8)
+                input =
+                    random.element(Self.valid).split(separator: "@")[0] + ":" + random.join(constraintPieces, upTo: 8)
             } else {
                 input = random.mutate(random.element(Self.valid), alphabet: Self.pieces + constraintPieces)
             }

@@ -100,10 +100,12 @@ struct ManifestFuzzTests {
     @Test("rendered scalars read back as the same string")
     func scalarRoundTrip() throws {
         var random = SeededGenerator(seed: 0x5CA1)
-        let pieces = HostilePieces.characters + [
-            "1", "1.10", "true", "null", "0x1F", "~", "yes", "No", "on", "1e3", ".inf", "2001-12-14", "<<", "=",
-            "0o17", "0b1", "1_000", "12:30:45", "+1", "-.5", ": ", " #", "---", "...", "\u{FFFE}", "\u{FFFF}", "\u{D7FF}",
-        ]
+        let pieces =
+            HostilePieces.characters + [
+                "1", "1.10", "true", "null", "0x1F", "~", "yes", "No", "on", "1e3", ".inf", "2001-12-14", "<<", "=",
+                "0o17", "0b1", "1_000", "12:30:45", "+1", "-.5", ": ", " #", "---", "...", "\u{FFFE}", "\u{FFFF}",
+                "\u{D7FF}",
+            ]
         var tried = 0
         var quoted = 0
         for round in 0..<5_000 {

@@ -60,9 +60,10 @@ struct NameAndPathTests {
             try FileManager.default.createSymbolicLink(
                 atPath: root.appendingPathComponent(name).path, withDestinationPath: destination)
         }
-        for path in ["dir/values.yaml", "dir/new.yaml", "file.yaml", "dangling.yaml", "relative.yaml", "chain.yaml",
-            "../x", "a/../../x", "/etc/passwd"]
-        {
+        for path in [
+            "dir/values.yaml", "dir/new.yaml", "file.yaml", "dangling.yaml", "relative.yaml", "chain.yaml",
+            "../x", "a/../../x", "/etc/passwd",
+        ] {
             #expect(throws: ManifestError.self, "\(path) resolved") { try RepoPath.resolve(path, in: root) }
         }
         #expect(try RepoPath.resolve("inside/new.yaml", in: root).path.hasPrefix(root.resolvingSymlinksInPath().path))

@@ -36,7 +36,8 @@ struct RegistryParserFuzzTests {
         case 1: return "registries: " + String(repeating: "[", count: random.element([10, 300, 5_000]))
         case 2:
             var text = "e: &e {name: x, prefix: p, api_url: 'http://a'}\n"
-            text += "registries: [" + Array(repeating: "*e", count: random.below(5_000) + 1).joined(separator: ", ") + "]\n"
+            text +=
+                "registries: [" + Array(repeating: "*e", count: random.below(5_000) + 1).joined(separator: ", ") + "]\n"
             return text
         default:
             var text = random.chance(10) ? random.element(["%YAML 1.1\n---\n", "---\n", "registries:\n"]) : ""
@@ -50,7 +51,8 @@ struct RegistryParserFuzzTests {
                     guard let values = fieldValues[key] else { continue }
                     var value = random.element(values)
                     if random.chance(10) { value = random.mutate(value, alphabet: HostilePieces.characters) }
-                    let rendered = random.chance(60) ? "'" + value.replacingOccurrences(of: "'", with: "''") + "'" : value
+                    let rendered =
+                        random.chance(60) ? "'" + value.replacingOccurrences(of: "'", with: "''") + "'" : value
                     text += "  " + key + ": " + rendered + "\n"
                 }
             }
@@ -80,7 +82,9 @@ struct RegistryParserFuzzTests {
                 for entry in conf.entries {
                     let scheme = entry.apiURL.prefix(while: { $0 != ":" }).lowercased()
                     #expect(scheme == "http" || scheme == "https", "\(entry.apiURL)")
-                    if case .external = entry.credentials?.kind { #expect(entry.credentials?.origin == .registriesConf) }
+                    if case .external = entry.credentials?.kind {
+                        #expect(entry.credentials?.origin == .registriesConf)
+                    }
                 }
                 for reference in references {
                     _ = conf.entry(for: reference)
@@ -106,7 +110,8 @@ struct RegistryParserFuzzTests {
         let entries = [
             #"{"auth":"\#(encoded)"}"#, #"{"auth":"\#(Self.secret)"}"#, #"{"auth":"!!!\#(Self.secret)"}"#,
             #"{"username":"u","password":"\#(Self.secret)"}"#, #"{"username":"","password":"\#(Self.secret)"}"#,
-            #"{"auth":""}"#, "[]", "null", "1", #"{"auth":12}"#, #"{"auth":"\#(Base64.encode(Array(Self.secret.utf8)))"}"#,
+            #"{"auth":""}"#, "[]", "null", "1", #"{"auth":12}"#,
+            #"{"auth":"\#(Base64.encode(Array(Self.secret.utf8)))"}"#,
         ]
         let keys = ["127.0.0.1:5000", "https://index.docker.io/v1/", "docker.io", "", "\\u0000", "a\\nb"]
         for round in 0..<2_000 {
@@ -156,7 +161,8 @@ struct RegistryParserFuzzTests {
         var tried = 0
         var accepted = 0
         for _ in 0..<2_000 {
-            let text = random.element(prefixes) + random.join(HostilePieces.characters + ["/bin/sh", "#", "/"], upTo: 6)
+            let text =
+                random.element(prefixes) + random.join(HostilePieces.characters + ["/bin/sh", "#", "/"], upTo: 6)
             tried += 1
             do {
                 let source = try CredentialSource(parsing: text, origin: .annotation)
@@ -172,11 +178,14 @@ struct RegistryParserFuzzTests {
     @Test("durations, Retry-After, Link and WWW-Authenticate from hostile text never trap")
     func protocolText() {
         var random = SeededGenerator(seed: 0x9E4D)
-        let durationPieces = ["1", "9", "99999999999999999999", ".", "5", "h", "m", "s", "ms", "us", "µs", "ns", "x", "-"]
-        let headerPieces = HostilePieces.characters + [
-            "Bearer ", "Basic ", "realm=", "\"", "service=", "scope=", "<", ">", ";", "rel=", "next", "\"next\"",
-            "http://a/v2/x/tags/list?n=1&last=", "file:///etc/passwd", "Mon, 01 Jan 2030 00:00:00 GMT", "-1", "120",
+        let durationPieces = [
+            "1", "9", "99999999999999999999", ".", "5", "h", "m", "s", "ms", "us", "µs", "ns", "x", "-",
         ]
+        let headerPieces =
+            HostilePieces.characters + [
+                "Bearer ", "Basic ", "realm=", "\"", "service=", "scope=", "<", ">", ";", "rel=", "next", "\"next\"",
+                "http://a/v2/x/tags/list?n=1&last=", "file:///etc/passwd", "Mon, 01 Jan 2030 00:00:00 GMT", "-1", "120",
+            ]
         var counts: [String: Int] = [:]
         for _ in 0..<2_000 {
             let text = random.join(durationPieces, upTo: 8)
@@ -217,7 +226,8 @@ struct RegistryParserFuzzTests {
         for text in ["99999999999999999999h", "9223372036854775807s", "1" + String(repeating: "0", count: 40) + "ms"] {
             #expect(GoDuration.parse(text) == nil, "\(text)")
             #expect(throws: RegistryError.self) {
-                try RegistriesConf(yaml: "registries:\n- name: a\n  prefix: a.io\n  api_url: https://a.io\n  credsexpire: \(text)\n")
+                try RegistriesConf(
+                    yaml: "registries:\n- name: a\n  prefix: a.io\n  api_url: https://a.io\n  credsexpire: \(text)\n")
             }
         }
         #expect(GoDuration.parse("2562047h") == .seconds(2_562_047 * 3_600))

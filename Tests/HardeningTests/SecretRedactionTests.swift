@@ -41,19 +41,26 @@ struct SecretRedactionTests {
         let pusher = ImagePusher(registry: registry)
         for (tag, day) in [("main-1", 1), ("main-2", 2)] {
             _ = try await pusher.push(
-                TestImage(created: Date(timeIntervalSince1970: 1_714_557_600 + Double(day) * 86_400), labels: [:],
+                TestImage(
+                    created: Date(timeIntervalSince1970: 1_714_557_600 + Double(day) * 86_400), labels: [:],
                     seed: tag),
                 repository: "team/web", tag: tag)
         }
         let image = "\(registry.host)/team/web"
-        let fixture = try ChartFixture.make(values: "web:\n  image: \(image)\n  tag: main-1\napi:\n  image: \(image)\n  tag: main-1\n") {
+        let fixture = try ChartFixture.make(
+            values: "web:\n  image: \(image)\n  tag: main-1\napi:\n  image: \(image)\n  tag: main-1\n"
+        ) {
             repoURL in
             [
                 "apps/docker.yaml": ChartFixture.application(
-                    name: "docker", images: [.init(alias: "web", reference: image, annotations: ["pull-secret: pullsecret:argocd/regcred"])],
+                    name: "docker",
+                    images: [
+                        .init(alias: "web", reference: image, annotations: ["pull-secret: pullsecret:argocd/regcred"])
+                    ],
                     global: ["update-strategy: latest"], repoURL: repoURL),
                 "apps/env.yaml": ChartFixture.application(
-                    name: "env", images: [.init(alias: "api", reference: image, annotations: ["pull-secret: env:HARDENING_CREDS"])],
+                    name: "env",
+                    images: [.init(alias: "api", reference: image, annotations: ["pull-secret: env:HARDENING_CREDS"])],
                     global: ["update-strategy: latest"], repoURL: repoURL),
             ]
         }
@@ -77,12 +84,15 @@ struct SecretRedactionTests {
                     #expect(result.stdout.contains("main-2"), "\(result.stdout)")
                 } else {
                     #expect(result.status == 1, "\(result.stderr)")
-                    #expect(result.stderr.contains("401") || result.stderr.lowercased().contains("auth"), "\(result.stderr)")
+                    #expect(
+                        result.stderr.contains("401") || result.stderr.lowercased().contains("auth"), "\(result.stderr)"
+                    )
                 }
             }
-            for arguments in [["validate", "--repo", fixture.chart.path], ["check-image", image, "--strategy", "latest"],
-                ["check-image", image, "--strategy", "latest", "--format", "json"]]
-            {
+            for arguments in [
+                ["validate", "--repo", fixture.chart.path], ["check-image", image, "--strategy", "latest"],
+                ["check-image", image, "--strategy", "latest", "--format", "json"],
+            ] {
                 let result = try CLIRunner.run(arguments, environment: environment)
                 runs += 1
                 #expect(!result.crashed && !result.timedOut)
