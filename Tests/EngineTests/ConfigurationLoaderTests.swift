@@ -72,6 +72,10 @@ struct ConfigurationLoaderTests {
         ("forges:\n  - url: git.example.com\n    type: gitlab\n", "http(s) URL"),
         ("forges:\n  - url: https://x\n    type: gitea\n", "not github or gitlab"),
         ("service:\n  interval: soon\n", "not a duration"),
+        ("service:\n  interval: 5000000000000000h\n", "not a duration"),
+        ("pullRequests:\n  branchPrefix: -bot/\n", "valid git branch name"),
+        ("pullRequests:\n  branchPrefix: refs/heads/bot/\n", "valid git branch name"),
+        ("pullRequests:\n  branchPrefix: a..b/\n", "valid git branch name"),
         ("applications: {repo: .}\n", "must be a list"),
         ("a: [unclosed\n", "invalid configuration"),
     ])
@@ -96,7 +100,7 @@ struct ConfigurationLoaderTests {
         #expect(DurationParser.seconds(text) == seconds)
     }
 
-    @Test(arguments: ["", "5", "m", "-5m", "5x", "0s"])
+    @Test(arguments: ["", "5", "m", "-5m", "5x", "0s", "400d", "99999999999999999999h"])
     func badDurations(text: String) {
         #expect(DurationParser.seconds(text) == nil)
     }

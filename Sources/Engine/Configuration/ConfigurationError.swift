@@ -10,7 +10,13 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible, Equa
 
     private init(_ code: Code, _ description: String) {
         self.code = code
-        self.description = description
+        // One line, no terminal control codes: keys and values come from the file.
+        self.description = String(
+            String.UnicodeScalarView(
+                description.unicodeScalars.map { scalar in
+                    scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+                        ? "?" : scalar
+                }))
     }
 
     static func unreadable(_ path: String, reason: String) -> Self {

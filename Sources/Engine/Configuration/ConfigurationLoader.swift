@@ -26,6 +26,10 @@ public enum ConfigurationLoader {
     /// Loads one file.
     public static func load(file path: String) throws(ConfigurationError) -> BotConfiguration {
         let data: Data
+        // Refuse an oversized file before reading it into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 1 << 20 {
+            throw .unreadable(path, reason: "larger than 1 MiB")
+        }
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {

@@ -80,7 +80,15 @@ struct ConfigurationReader {
         for (key, value) in try mapping(node, key: "pullRequests") {
             let name = "pullRequests.\(key)"
             switch key {
-            case "branchPrefix": settings.branchPrefix = try string(value, key: name)
+            case "branchPrefix":
+                let prefix = try string(value, key: name)
+                guard Self.isValidBranchPrefix(prefix) else {
+                    throw .invalidValue(
+                        path, key: name,
+                        reason: "must start a valid git branch name (no leading `-`, no `refs/`, no `..`, spaces, "
+                            + "control characters or any of ~^:?*[\\)")
+                }
+                settings.branchPrefix = prefix
             case "labels": settings.labels = try strings(value, key: name)
             case "reviewers": settings.reviewers = try strings(value, key: name)
             case "assignees": settings.assignees = try strings(value, key: name)
@@ -148,6 +156,17 @@ struct ConfigurationReader {
             }
         }
         return settings
+    }
+
+    /// Whether `<prefix><application>` can be a git branch name the bot may own.
+    static func isValidBranchPrefix(_ prefix: String) -> Bool {
+        guard !prefix.isEmpty, !prefix.hasPrefix("-"), !prefix.hasPrefix("/"), !prefix.hasPrefix("refs/"),
+            !prefix.contains(".."), !prefix.contains("//"), !prefix.contains("@{"), !prefix.hasPrefix(".")
+        else { return false }
+        let forbidden: Set<Character> = ["~", "^", ":", "?", "*", "[", "\\", " "]
+        return prefix.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F }
+            && !prefix.contains(where: { forbidden.contains($0) })
+            && prefix.split(separator: "/").allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix(".lock") }
     }
 
     // MARK: - typed access
