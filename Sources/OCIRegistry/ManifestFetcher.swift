@@ -56,7 +56,12 @@ struct ManifestFetcher: Sendable {
     /// valid `Docker-Content-Digest` or a known manifest type, or the HEAD fails — callers then GET.
     func head(_ tag: String) async -> Head? {
         let url = session.endpoint.baseURL.appending(path: "/v2/\(context.repositoryPath)/manifests/\(tag)")
-        let outcome = try? await session.results.heads.value(for: RunResults.key(url, context)) {
+        let key = RunResults.key(url, context)
+        // Already fetched in this run (a digest-only resolve came first): no request needed.
+        if let known = await session.results.manifests.finishedValue(for: key) {
+            return Head(digest: known.digest, mediaType: known.document.mediaType)
+        }
+        let outcome = try? await session.results.heads.value(for: key) {
             let response = try await session.get(
                 url,
                 method: .HEAD,

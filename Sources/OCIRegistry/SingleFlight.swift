@@ -51,6 +51,12 @@ actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
         return try result.get()
     }
 
+    /// The remembered successful value for `key`, without computing or waiting.
+    func finishedValue(for key: Key) -> Value? {
+        if case .finished(.success(let value)) = entries[key] { return value }
+        return nil
+    }
+
     /// Drops a finished outcome so the next caller computes it again (a token the registry refused).
     func forget(_ key: Key) {
         if case .finished = entries[key] { entries[key] = nil }
