@@ -17,7 +17,7 @@ demo: deps
 # Every test: unit tests plus end-to-end tests against a real registry and real git servers.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --no-parallel
+	./scripts/run-tests.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests $(wildcard Benchmarks)
