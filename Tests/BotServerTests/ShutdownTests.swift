@@ -1,5 +1,6 @@
 import BotServer
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Graceful shutdown")
@@ -35,8 +36,8 @@ struct ShutdownTests {
     @Test("after shutdown the port no longer accepts connections")
     func stopsListening() async throws {
         let server = try await RunningServer.start(worker: RecordingWorker())
-        #expect(PortProbe.isAccepting(server.port))
+        #expect(FreePort.isAccepting(server.port))
         try await server.stop()
-        #expect(!PortProbe.isAccepting(server.port))
+        #expect(!FreePort.isAccepting(server.port))
     }
 }

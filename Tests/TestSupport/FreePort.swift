@@ -41,7 +41,7 @@ public enum FreePort {
     }
 
     /// True when something accepts TCP connections on `127.0.0.1:port`.
-    static func isAccepting(_ port: Int) -> Bool {
+    public static func isAccepting(_ port: Int) -> Bool {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
