@@ -12,6 +12,16 @@ enum Command {
 
         var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
         var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+
+        /// The standard output, or an error naming the tool when it exited non-zero.
+        func checked(_ executable: String, _ arguments: [String]) throws -> String {
+            guard status == 0 else {
+                let name = URL(fileURLWithPath: executable).lastPathComponent
+                let verb = arguments.first.map { " \($0)" } ?? ""
+                throw TestSupportError.processFailed("\(name)\(verb)", status: status, output: stderrText)
+            }
+            return stdoutText
+        }
     }
 
     /// Runs the tool, waiting for it asynchronously; never throws for a non-zero exit status.
@@ -22,32 +32,9 @@ enum Command {
         directory: URL? = nil,
         input: Data? = nil
     ) async throws -> Output {
-        let scratch = try TemporaryDirectory.make(prefix: "cmd")
-        defer { TemporaryDirectory.remove(scratch) }
-        let stdinURL = scratch.appendingPathComponent("stdin")
-        let stdoutURL = scratch.appendingPathComponent("stdout")
-        let stderrURL = scratch.appendingPathComponent("stderr")
-        try (input ?? Data()).write(to: stdinURL)
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = directory }
-        let stdin = try FileHandle(forReadingFrom: stdinURL)
-        let stdout = try FileHandle(forWritingTo: stdoutURL)
-        let stderr = try FileHandle(forWritingTo: stderrURL)
-        defer {
-            try? stdin.close()
-            try? stdout.close()
-            try? stderr.close()
-        }
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-
+        let launch = try Launch(executable, arguments, environment: environment, directory: directory, input: input)
+        defer { launch.finish() }
+        let process = launch.process
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
             do {
@@ -57,11 +44,7 @@ enum Command {
                 continuation.resume(throwing: error)
             }
         }
-        return Output(
-            status: status,
-            stdout: (try? Data(contentsOf: stdoutURL)) ?? Data(),
-            stderr: (try? Data(contentsOf: stderrURL)) ?? Data()
-        )
+        return launch.output(status: status)
     }
 
     /// Runs the tool, blocking the calling thread until it exits; for synchronous fixture builders.
@@ -72,37 +55,11 @@ enum Command {
         directory: URL? = nil,
         input: Data? = nil
     ) throws -> Output {
-        let scratch = try TemporaryDirectory.make(prefix: "cmd")
-        defer { TemporaryDirectory.remove(scratch) }
-        let stdoutURL = scratch.appendingPathComponent("stdout")
-        let stderrURL = scratch.appendingPathComponent("stderr")
-        let stdinURL = scratch.appendingPathComponent("stdin")
-        try (input ?? Data()).write(to: stdinURL)
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = directory }
-        let stdin = try FileHandle(forReadingFrom: stdinURL)
-        let stdout = try FileHandle(forWritingTo: stdoutURL)
-        let stderr = try FileHandle(forWritingTo: stderrURL)
-        defer {
-            try? stdin.close()
-            try? stdout.close()
-            try? stderr.close()
-        }
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus,
-            stdout: (try? Data(contentsOf: stdoutURL)) ?? Data(),
-            stderr: (try? Data(contentsOf: stderrURL)) ?? Data()
-        )
+        let launch = try Launch(executable, arguments, environment: environment, directory: directory, input: input)
+        defer { launch.finish() }
+        try launch.process.run()
+        launch.process.waitUntilExit()
+        return launch.output(status: launch.process.terminationStatus)
     }
 
     /// Blocking variant of ``run(_:_:environment:directory:input:)``.
@@ -114,14 +71,8 @@ enum Command {
         directory: URL? = nil,
         input: Data? = nil
     ) throws -> String {
-        let result = try outputBlocking(
-            executable, arguments, environment: environment, directory: directory, input: input)
-        guard result.status == 0 else {
-            let name = URL(fileURLWithPath: executable).lastPathComponent
-            let verb = arguments.first.map { " \($0)" } ?? ""
-            throw TestSupportError.processFailed("\(name)\(verb)", status: result.status, output: result.stderrText)
-        }
-        return result.stdoutText
+        try outputBlocking(executable, arguments, environment: environment, directory: directory, input: input)
+            .checked(executable, arguments)
     }
 
     /// Runs the tool and returns its standard output; a non-zero exit status is an error.
@@ -133,13 +84,53 @@ enum Command {
         directory: URL? = nil,
         input: Data? = nil
     ) async throws -> String {
-        let result = try await output(
-            executable, arguments, environment: environment, directory: directory, input: input)
-        guard result.status == 0 else {
-            let name = URL(fileURLWithPath: executable).lastPathComponent
-            let verb = arguments.first.map { " \($0)" } ?? ""
-            throw TestSupportError.processFailed("\(name)\(verb)", status: result.status, output: result.stderrText)
+        try await output(executable, arguments, environment: environment, directory: directory, input: input)
+            .checked(executable, arguments)
+    }
+
+    /// A configured, not yet started process whose standard streams are files in a scratch folder.
+    private struct Launch {
+        let process = Process()
+        let scratch: URL
+        let handles: [FileHandle]
+
+        init(
+            _ executable: String, _ arguments: [String], environment: [String: String]?, directory: URL?,
+            input: Data?
+        ) throws {
+            scratch = try TemporaryDirectory.make(prefix: "cmd")
+            do {
+                try (input ?? Data()).write(to: scratch.appendingPathComponent("stdin"))
+                for name in ["stdout", "stderr"] {
+                    FileManager.default.createFile(atPath: scratch.appendingPathComponent(name).path, contents: nil)
+                }
+                let stdin = try FileHandle(forReadingFrom: scratch.appendingPathComponent("stdin"))
+                let stdout = try FileHandle(forWritingTo: scratch.appendingPathComponent("stdout"))
+                let stderr = try FileHandle(forWritingTo: scratch.appendingPathComponent("stderr"))
+                handles = [stdin, stdout, stderr]
+                process.standardInput = stdin
+                process.standardOutput = stdout
+                process.standardError = stderr
+            } catch {
+                TemporaryDirectory.remove(scratch)
+                throw error
+            }
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            if let environment { process.environment = environment }
+            if let directory { process.currentDirectoryURL = directory }
         }
-        return result.stdoutText
+
+        func output(status: Int32) -> Output {
+            Output(
+                status: status,
+                stdout: (try? Data(contentsOf: scratch.appendingPathComponent("stdout"))) ?? Data(),
+                stderr: (try? Data(contentsOf: scratch.appendingPathComponent("stderr"))) ?? Data())
+        }
+
+        func finish() {
+            for handle in handles { try? handle.close() }
+            TemporaryDirectory.remove(scratch)
+        }
     }
 }
