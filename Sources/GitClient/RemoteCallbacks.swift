@@ -133,7 +133,10 @@ final class RemoteCallbacks {
                 let expected = leases[name]
             else { continue }
             let source = update.pointee.src
-            let current = git_oid_is_zero(withUnsafePointer(to: source) { $0 }) == 1 ? nil : GitOID(source)
+            // The pointer must not leave the closure: an escaped one reads a dead temporary in release builds,
+            // which made every new branch look present at 0000000 (a lease mismatch on each first push).
+            let isZero = withUnsafePointer(to: source) { git_oid_is_zero($0) == 1 }
+            let current = isZero ? nil : GitOID(source)
             if current != expected {
                 leaseFailure = (name, current)
                 return GIT_EUSER.rawValue
