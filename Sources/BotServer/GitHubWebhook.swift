@@ -14,7 +14,9 @@ struct GitHubWebhook {
             return .pong
         case "issue_comment":
             let payload = try decode(GitHubPayloads.IssueComment.self, body)
-            guard payload.action == "created" else { return .ignore("issue_comment \(payload.action)") }
+            guard payload.action == "created" else {
+                return .ignore("issue_comment \(PayloadText.shown(payload.action))")
+            }
             guard payload.issue.pullRequest != nil else { return .ignore("comment on an issue, not a pull request") }
             return .trigger([
                 .comment(
@@ -23,11 +25,15 @@ struct GitHubWebhook {
             ])
         case "pull_request":
             let payload = try decode(GitHubPayloads.PullRequestEvent.self, body)
-            guard payload.action == "closed" else { return .ignore("pull_request \(payload.action)") }
+            guard payload.action == "closed" else {
+                return .ignore("pull_request \(PayloadText.shown(payload.action))")
+            }
             return .trigger([.repository(url: payload.repository.htmlURL)])
         case "push":
             let payload = try decode(GitHubPayloads.Push.self, body)
-            guard payload.ref.hasPrefix("refs/heads/") else { return .ignore("push to \(payload.ref), not a branch") }
+            guard payload.ref.hasPrefix("refs/heads/") else {
+                return .ignore("push to \(PayloadText.shown(payload.ref)), not a branch")
+            }
             guard payload.deleted != true else { return .ignore("branch deleted") }
             let branch = payload.ref.dropFirst("refs/heads/".count)
             guard botBranchPrefix.isEmpty || !branch.hasPrefix(botBranchPrefix) else {
@@ -37,17 +43,17 @@ struct GitHubWebhook {
         case "registry_package", "package":
             let payload = try decode(GitHubPayloads.PackageEvent.self, body)
             guard let package = payload.registryPackage ?? payload.package else {
-                throw .malformed(Self.source, "missing field \(event)")
+                throw .malformed(Self.source, "missing field \(PayloadText.shown(event))")
             }
             guard payload.action == "published" || payload.action == "updated" else {
-                return .ignore("\(event) \(payload.action)")
+                return .ignore("\(event) \(PayloadText.shown(payload.action))")
             }
             guard ["container", "docker"].contains(package.packageType.lowercased()) else {
-                return .ignore("\(package.packageType) package, not a container image")
+                return .ignore("\(PayloadText.shown(package.packageType)) package, not a container image")
             }
             return .trigger([.image(repository: Self.imageRepository(package))])
         default:
-            return .ignore("event \(event)")
+            return .ignore("event \(PayloadText.shown(event))")
         }
     }
 

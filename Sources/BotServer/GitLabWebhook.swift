@@ -11,7 +11,8 @@ struct GitLabWebhook {
         case "Note Hook":
             let payload = try decode(GitLabPayloads.Note.self, body)
             guard payload.objectAttributes.noteableType == "MergeRequest" else {
-                return .ignore("note on a \(payload.objectAttributes.noteableType), not a merge request")
+                return .ignore(
+                    "note on a \(PayloadText.shown(payload.objectAttributes.noteableType)), not a merge request")
             }
             guard let mergeRequest = payload.mergeRequest else {
                 throw .malformed(Self.source, "missing field merge_request")
@@ -24,11 +25,15 @@ struct GitLabWebhook {
         case "Merge Request Hook":
             let payload = try decode(GitLabPayloads.MergeRequestEvent.self, body)
             let action = payload.objectAttributes.action ?? "none"
-            guard action == "close" || action == "merge" else { return .ignore("merge request \(action)") }
+            guard action == "close" || action == "merge" else {
+                return .ignore("merge request \(PayloadText.shown(action))")
+            }
             return .trigger([.repository(url: payload.project.webURL)])
         case "Push Hook":
             let payload = try decode(GitLabPayloads.Push.self, body)
-            guard payload.ref.hasPrefix("refs/heads/") else { return .ignore("push to \(payload.ref), not a branch") }
+            guard payload.ref.hasPrefix("refs/heads/") else {
+                return .ignore("push to \(PayloadText.shown(payload.ref)), not a branch")
+            }
             if let after = payload.after, !after.isEmpty, after.allSatisfy({ $0 == "0" }) {
                 return .ignore("branch deleted")
             }
@@ -38,7 +43,7 @@ struct GitLabWebhook {
             }
             return .trigger([.repository(url: payload.project.webURL)])
         default:
-            return .ignore("event \(event)")
+            return .ignore("event \(PayloadText.shown(event))")
         }
     }
 

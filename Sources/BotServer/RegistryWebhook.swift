@@ -29,7 +29,7 @@ struct RegistryWebhook {
         }
         if let resources = payload.eventData?.resources {
             guard payload.type == "PUSH_ARTIFACT" || payload.type == "pushImage" else {
-                return (.ignore("harbor event \(payload.type ?? "without type")"), nil)
+                return (.ignore("harbor event \(payload.type.map(PayloadText.shown) ?? "without type")"), nil)
             }
             let pushes = resources.compactMap { resource -> String? in
                 guard resource.tag?.isEmpty == false, let url = resource.resourceURL else { return nil }
