@@ -196,7 +196,14 @@ let package = Package(
             name: "HardeningTests",
             dependencies: [
                 "ImageRef", "TagMatching", "UpdatePolicy", "OCIRegistry", "AppManifests", "GitClient", "TestSupport",
+                "Forges", "Engine", "BotServer",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
