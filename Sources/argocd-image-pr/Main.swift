@@ -15,16 +15,29 @@ enum Main {
             }
         } catch {
             let code = RootCommand.exitCode(for: error)
-            let message = RootCommand.fullMessage(for: error)
             if code == .success {
+                let message = RootCommand.fullMessage(for: error)
                 if !message.isEmpty { print(message) }
                 exit(0)
             }
-            if !message.isEmpty {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+            if let line = usageErrorLine(for: error) {
+                FileHandle.standardError.write(Data((line + "\n").utf8))
             }
             // argument-parser reports usage problems as EX_USAGE (64); the contract says 2.
             exit(code.rawValue == 64 ? 2 : code.rawValue)
         }
+    }
+
+    /// A usage error as one stderr line (the contract's "one line each"), ending with where help is,
+    /// instead of argument-parser's multi-line usage block.
+    static func usageErrorLine(for error: any Error) -> String? {
+        let message = RootCommand.message(for: error).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        guard !message.isEmpty else { return nil }
+        let full = RootCommand.fullMessage(for: error).split(whereSeparator: \.isNewline)
+        let hint = full.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix("See '") }
+        let see = hint.map { "; s" + $0.dropFirst().replacingOccurrences(of: " for more information.", with: "") }
+        guard let see else { return "error: " + message }
+        return "error: " + (message.hasSuffix(".") ? String(message.dropLast()) : message) + see
     }
 }

@@ -9,6 +9,19 @@ struct PlanJSON: Encodable {
         var changes: [Change]
         var files: [File]
         var errors: [String]
+
+        func encode(to encoder: Encoder) throws {
+            // Every field of the contract is present: `target` is null for an Application that could not be read.
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(manifest, forKey: .manifest)
+            try container.encode(target, forKey: .target)
+            try container.encode(changes, forKey: .changes)
+            try container.encode(files, forKey: .files)
+            try container.encode(errors, forKey: .errors)
+        }
+
+        enum CodingKeys: String, CodingKey { case name, manifest, target, changes, files, errors }
     }
 
     struct Target: Encodable {

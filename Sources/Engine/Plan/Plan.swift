@@ -14,8 +14,10 @@ public struct Plan: Sendable, Equatable {
         !errors.isEmpty || applications.contains { !$0.errors.isEmpty }
     }
 
-    /// Every error line, top-level first, for printing to stderr.
+    /// Every error line, top-level first, for printing to stderr; a line reported both for a file and for an
+    /// Application (an override file that does not parse is also a manifest file) is printed once.
     public var allErrors: [String] {
-        errors + applications.flatMap { $0.errors }
+        var seen = Set<String>()
+        return (errors + applications.flatMap { $0.errors }).filter { seen.insert($0).inserted }
     }
 }
