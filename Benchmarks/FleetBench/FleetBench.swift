@@ -7,7 +7,7 @@ struct FleetBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fleet-bench",
         abstract: "Measure a whole-fleet plan against the minimal registry requests it needs.",
-        subcommands: [RunCommand.self, PlanChildCommand.self],
+        subcommands: [RunCommand.self, ForgeCommand.self, PlanChildCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

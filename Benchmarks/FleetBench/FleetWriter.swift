@@ -13,6 +13,9 @@ struct FleetWriter: Sendable {
 
     func chartRepository(_ index: Int) -> URL { root.appendingPathComponent("charts-\(index).git") }
 
+    /// Where Applications point for chart repository `index`; nil: its local bare repository.
+    var chartRepoURL: (@Sendable (Int) -> String)? = nil
+
     func write(
         _ apps: [ApplicationModel], repositories: [ImageRepositoryModel], gitRepositories: Int
     ) async throws {
@@ -20,20 +23,30 @@ struct FleetWriter: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<gitRepositories {
                 if index >= 4 { try await group.next() }
-                let members = byGit[index] ?? []
-                group.addTask {
-                    var files: [String: String] = ["README.md": "Charts of fleet repository \(index)\n"]
-                    for app in members {
-                        let image = "\(registryHost)/\(repositories[app.repository].name)"
-                        files["charts/\(app.name)/Chart.yaml"] = "apiVersion: v2\nname: \(app.name)\nversion: 0.1.0\n"
-                        files["charts/\(app.name)/values.yaml"] = values(image: image, tag: app.currentTag)
-                        files["charts/\(app.name)/templates/deployment.yaml"] = deployment(app.name)
-                    }
-                    try GitFixture.makeBareRepository(at: chartRepository(index), files: files)
-                }
+                let files = chartFiles(byGit[index] ?? [], index: index, repositories: repositories)
+                group.addTask { try GitFixture.makeBareRepository(at: chartRepository(index), files: files) }
             }
             try await group.waitForAll()
         }
+        try writeApplications(apps, repositories: repositories)
+    }
+
+    /// The first commit of chart repository `index`: one Helm chart per member Application.
+    func chartFiles(
+        _ members: [ApplicationModel], index: Int, repositories: [ImageRepositoryModel]
+    ) -> [String: String] {
+        var files: [String: String] = ["README.md": "Charts of fleet repository \(index)\n"]
+        for app in members {
+            let image = "\(registryHost)/\(repositories[app.repository].name)"
+            files["charts/\(app.name)/Chart.yaml"] = "apiVersion: v2\nname: \(app.name)\nversion: 0.1.0\n"
+            files["charts/\(app.name)/values.yaml"] = values(image: image, tag: app.currentTag)
+            files["charts/\(app.name)/templates/deployment.yaml"] = deployment(app.name)
+        }
+        return files
+    }
+
+    /// The Application manifests, one folder per chart repository.
+    func writeApplications(_ apps: [ApplicationModel], repositories: [ImageRepositoryModel]) throws {
         for app in apps {
             let folder = applicationsFolder.appendingPathComponent("repo-\(app.gitRepository)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -86,7 +99,7 @@ struct FleetWriter: Sendable {
             spec:
               project: default
               source:
-                repoURL: \(chartRepository(app.gitRepository).path)
+                repoURL: \(chartRepoURL?(app.gitRepository) ?? chartRepository(app.gitRepository).path)
                 path: charts/\(app.name)
                 targetRevision: main
               destination:

@@ -40,7 +40,7 @@ struct RegistryStorageWriter: Sendable {
         }
     }
 
-    private func configJSON(repository: String, tag: ImageRepositoryModel.Tag) -> Data {
+    func configJSON(repository: String, tag: ImageRepositoryModel.Tag) -> Data {
         let created = ISO8601DateFormatter().string(from: tag.created)
         let text = """
             {"architecture":"amd64","os":"linux","created":"\(created)",\
@@ -51,7 +51,7 @@ struct RegistryStorageWriter: Sendable {
         return Data(text.utf8)
     }
 
-    private func manifestJSON(config: (digest: String, size: Int), layer: (digest: String, size: Int)) -> Data {
+    func manifestJSON(config: (digest: String, size: Int), layer: (digest: String, size: Int)) -> Data {
         let text = """
             {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",\
             "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"\(config.digest)",\
