@@ -57,7 +57,9 @@ struct ApplicationBuilder {
                 errors.append(.invalidPath(here, "source path '\(path)' leaves the repository"))
             }
         }
-        guard errors.isEmpty else { return .failure(ManifestErrors(errors.map { $0.forApplication(name) })) }
+        guard errors.isEmpty else {
+            return .failure(ManifestErrors(errors.map { $0.forApplication(name, at: raw.location) }))
+        }
 
         let primary = primaryIndex(sources, writeBack: writeBack)
         let resolver = WriteBackResolver(
@@ -70,7 +72,7 @@ struct ApplicationBuilder {
         )
         switch resolver.resolve() {
         case .failure(let failure):
-            return .failure(ManifestErrors(failure.errors.map { $0.forApplication(name) }))
+            return .failure(ManifestErrors(failure.errors.map { $0.forApplication(name, at: raw.location) }))
         case .success(let config):
             return .success(
                 ApplicationSpec(

@@ -19,6 +19,8 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
     public let location: ManifestLocation
     /// The Application the problem belongs to, when known.
     public let application: String?
+    /// Where that Application's manifest starts (the problem itself may be on a later line).
+    public private(set) var applicationLocation: ManifestLocation?
     /// What went wrong, without the location.
     public let message: String
 
@@ -85,8 +87,10 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
         Self(.notEditable, location, message)
     }
 
-    func forApplication(_ name: String) -> Self {
-        Self(code, location, message, application: name)
+    func forApplication(_ name: String, at manifest: ManifestLocation) -> Self {
+        var error = Self(code, location, message, application: name)
+        error.applicationLocation = manifest
+        return error
     }
 
     /// Messages may quote user input; keep them to one printable line of bounded length.

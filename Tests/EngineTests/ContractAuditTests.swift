@@ -34,7 +34,8 @@ struct ContractAuditTests {
         let broken = "helm: [\n"
         let files = [
             "apps.yaml": Self.application(name: "Bad_Name", repo: repo.path, path: ".")
-                + "---\n" + Self.application(name: "broken", repo: repo.path, path: "sub"),
+                + "---\n" + Self.application(name: "broken", repo: repo.path, path: "sub")
+                + "---\n" + Self.application(name: "twice", namespace: "Bad_NS", repo: repo.path, path: "../.."),
             "sub/.argocd-source-broken.yaml": broken,
         ]
         for (path, text) in files {
@@ -54,7 +55,11 @@ struct ContractAuditTests {
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let apps = try #require(document["applications"] as? [[String: Any]])
-        #expect(Set(apps.compactMap { $0["name"] as? String }) == ["Bad_Name", "broken"])
+        // One entry per Application, however many errors it has, located where its manifest starts.
+        #expect(apps.compactMap { $0["name"] as? String }.sorted() == ["Bad_Name", "broken", "twice"])
+        let twice = try #require(apps.first { $0["name"] as? String == "twice" })
+        #expect(twice["manifest"] as? String == "apps.yaml:\(2 * Self.applicationLines + 3)")
+        #expect((twice["errors"] as? [String])?.count == 2)
         for app in apps {
             #expect(
                 Set(app.keys) == ["name", "manifest", "target", "changes", "files", "errors"], "\(app.keys.sorted())")
@@ -112,13 +117,16 @@ struct ContractAuditTests {
         #expect(await fixture.github.violations() == [])
     }
 
-    static func application(name: String, repo: String, path: String) -> String {
+    /// Lines of one `application(...)` document, without the `---` that separates documents.
+    static let applicationLines = 12
+
+    static func application(name: String, namespace: String = "argocd", repo: String, path: String) -> String {
         """
         apiVersion: argoproj.io/v1alpha1
         kind: Application
         metadata:
           name: \(name)
-          namespace: argocd
+          namespace: \(namespace)
           annotations:
             argocd-image-updater.argoproj.io/image-list: app=127.0.0.1:1/team/app
         spec:

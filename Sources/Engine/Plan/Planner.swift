@@ -169,7 +169,7 @@ struct PlannedApplications: Sendable {
                 plan.errors.append(error.description)
                 continue
             }
-            let manifest = error.location.description
+            let manifest = (error.applicationLocation ?? error.location).description
             if let index = plan.applications.firstIndex(where: { $0.name == name && $0.manifest == manifest }) {
                 plan.applications[index].errors.append(error.description)
             } else {
