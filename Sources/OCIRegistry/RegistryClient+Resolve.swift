@@ -32,8 +32,25 @@ extension RegistryClient {
                 repository: image.repository
             )
         }
-        let fetcher = ManifestFetcher(session: session, context: context, limits: configuration.limits)
         let platformsKey = platforms.map(\.description).joined(separator: ",")
+        let key = [
+            session.endpoint.baseURL.description, context.repositoryPath, reference, context.choice.identity,
+            platformsKey, metadata ? "m" : "",
+        ].joined(separator: "\u{1F}")
+        return try await session.results.resolved.value(for: key) {
+            ResolvedAnswer(
+                try await resolveOnce(
+                    image, reference: reference, platforms: platforms, platformsKey: platformsKey,
+                    metadata: metadata, session: session, context: context))
+        }.image
+    }
+
+    /// One `resolve` as the run first asks it; repeats get this answer from ``RunResults/resolved``.
+    private func resolveOnce(
+        _ image: ImageReference, reference: String, platforms: [Platform], platformsKey: String, metadata: Bool,
+        session: RegistrySession, context: RegistrySession.Context
+    ) async throws -> ResolvedImage? {
+        let fetcher = ManifestFetcher(session: session, context: context, limits: configuration.limits)
         let wantsFacts = metadata || !platforms.isEmpty
         func result(_ facts: ImageFacts, digest: String, mediaType: String, isIndex: Bool) throws -> ResolvedImage? {
             guard facts.isCandidate else { return nil }
