@@ -46,7 +46,9 @@ struct YAMLFile {
         }
         var documents: [Node] = []
         do {
-            let parser = try Parser(yaml: text)
+            // Explicit: Yams' default encoding reads the whole process environment on every parse (and
+            // prints to stdout when YAMS_DEFAULT_ENCODING is set); Swift strings are UTF-8 natively.
+            let parser = try Parser(yaml: text, encoding: .utf8)
             var guardrail = YAMLGuard(limits: limits)
             while let node = try parser.nextRoot() {
                 try guardrail.check(node)
