@@ -60,6 +60,24 @@ struct GitLabCommentTests {
         }
     }
 
+    @Test func notesSinceReadOnlyMergeRequestsWithNotesByPeople() async throws {
+        try await GitLabTestbed.with { bed in
+            // Freshly opened, so touched after `since`: only the note count tells them apart.
+            _ = try await bed.openBotMergeRequest("argocd-image-pr/web")
+            let systemOnly = try await bed.openBotMergeRequest("argocd-image-pr/api")
+            let discussed = try await bed.openBotMergeRequest("argocd-image-pr/db")
+            try await bed.gitlab.addNote(
+                to: systemOnly.number, author: "alice", body: "assigned to @bob", system: true, project: bed.project)
+            try await bed.gitlab.addNote(to: discussed.number, author: "bob", body: "/skip", project: bed.project)
+            await bed.gitlab.resetCalls()
+            let found = try await bed.forge.comments(in: bed.repository, since: Date().addingTimeInterval(-3600))
+            #expect(found.map(\.body) == ["/skip"])
+            let read = await bed.gitlab.calls(of: Self.notesRoute).map(\.path)
+            #expect(read.count == 1)
+            #expect(read.allSatisfy { $0.hasSuffix("/merge_requests/\(discussed.number)/notes") })
+        }
+    }
+
     @Test(arguments: [
         (10, AccessLevel.read, false), (15, .read, false), (20, .read, false), (30, .write, true),
         (40, .maintain, true), (50, .admin, true), (5, .read, false),

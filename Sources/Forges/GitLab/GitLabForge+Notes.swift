@@ -4,7 +4,8 @@ import Foundation
 ///
 /// GitLab has no project-wide list of merge request notes, so "the notes since T" is read in two steps: the
 /// project's merge requests by `updated_at`, newest first, until one is older than T (a new or edited note
-/// touches its merge request), then each remaining merge request's notes the same way.
+/// touches its merge request), then the notes of each remaining one that has notes written by people (an
+/// unchanged fleet would otherwise cost one notes call per open merge request per run).
 extension GitLabForge {
     /// How many merge requests' notes are read at the same time.
     private static let noteReaders = 4
@@ -30,7 +31,7 @@ extension GitLabForge {
         }
         for page in pages {
             touched += try decode([GitLabPayloads.MergeRequest].self, page, operation, repository)
-                .filter { since == nil || $0.updated_at >= since! }
+                .filter { (since == nil || $0.updated_at >= since!) && ($0.user_notes_count ?? 1) > 0 }
         }
         let found = try await withThrowingTaskGroup(of: [ForgeComment].self) { group in
             var pending = touched.makeIterator()

@@ -25,6 +25,8 @@ enum GitLabPayloads {
         let sha: String?
         let web_url: String
         let updated_at: Date
+        /// Notes written by people (not system notes); nil when the server leaves it out.
+        let user_notes_count: Int?
 
         var isDraft: Bool { draft ?? work_in_progress ?? false }
 
