@@ -65,6 +65,11 @@ public struct FaultProxy: Sendable {
         await recorder.all
     }
 
+    /// The fault is over: every later request is forwarded untouched (the recovery after a network drop).
+    public func heal() async {
+        await recorder.heal()
+    }
+
     /// Stops listening and closes the upstream client.
     public func stop() async throws {
         await server.stop()

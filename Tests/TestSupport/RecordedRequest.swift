@@ -17,13 +17,18 @@ public struct RecordedRequest: Sendable, Equatable {
 actor RequestRecorder {
     private var requests: [RecordedRequest] = []
     private var hits: [Int: Int] = [:]
+    private var healed = false
 
     var all: [RecordedRequest] { requests }
 
     func record(_ request: RecordedRequest) { requests.append(request) }
 
+    /// From now on no rule fires.
+    func heal() { healed = true }
+
     /// Picks the first matching rule that still has budget and charges it, atomically.
     func claim(_ rules: [FaultRule], method: String, target: String) -> FaultRule? {
+        guard !healed else { return nil }
         for (index, rule) in rules.enumerated() where rule.matches(method: method, target: target) {
             if let limit = rule.limit, hits[index, default: 0] >= limit { continue }
             hits[index, default: 0] += 1

@@ -25,7 +25,13 @@ struct FakeGitHubAPI: Sendable {
         var answer: FakeGitHubAnswer
         if let refusal = await authorize(headers["authorization"], operation: operation) {
             answer = refusal
-        } else if let operation, let failure = await store.takeFailure(for: operation.id) {
+        } else if let operation,
+            let failure = await store.takeFailure(
+                for: operation.id,
+                key: operation.pathParameters["owner"].flatMap { owner in
+                    operation.pathParameters["repo"].map { FakeGitHubStore.key(owner, $0) }
+                })
+        {
             answer = FakeGitHubAnswer(
                 status: failure.status, headers: failure.headers, body: json.basicError(failure.message))
             if let reset = failure.headers["x-ratelimit-reset"], let seconds = Int(reset) {

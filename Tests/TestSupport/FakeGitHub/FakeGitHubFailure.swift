@@ -6,6 +6,8 @@ public struct FakeGitHubFailure: Sendable {
     public let headers: [String: String]
     public let message: String
     public var times: Int
+    /// `owner/name`: only that repository's calls fail (nil: any repository's).
+    public var repository: String?
 
     public init(operationID: String, status: Int, headers: [String: String] = [:], message: String, times: Int = 1) {
         self.operationID = operationID
@@ -13,6 +15,13 @@ public struct FakeGitHubFailure: Sendable {
         self.headers = headers
         self.message = message
         self.times = times
+    }
+
+    /// The same failure, for one repository's calls only.
+    public func only(owner: String, name: String) -> Self {
+        var copy = self
+        copy.repository = FakeGitHubStore.key(owner, name)
+        return copy
     }
 
     /// 403 as GitHub answers a token without `pull-requests: write`.

@@ -53,11 +53,13 @@ actor FakeGitHubStore {
         failures.append(failure)
     }
 
-    /// The next injected failure for an operation, used up by one call.
-    func takeFailure(for operationID: String) -> FakeGitHubFailure? {
-        guard let index = failures.firstIndex(where: { $0.operationID == operationID && $0.times > 0 }) else {
-            return nil
-        }
+    /// The next injected failure for an operation (on repository `key`), used up by one call.
+    func takeFailure(for operationID: String, key: String?) -> FakeGitHubFailure? {
+        guard
+            let index = failures.firstIndex(where: {
+                $0.operationID == operationID && $0.times > 0 && ($0.repository == nil || $0.repository == key)
+            })
+        else { return nil }
         failures[index].times -= 1
         let failure = failures[index]
         if failures[index].times == 0 { failures.remove(at: index) }

@@ -49,7 +49,7 @@ struct FakeGitLabAPI: Sendable {
         _ headers: [String: String], _ body: JSONValue?, _ apiPath: String
     ) async -> FakeGitLabAnswer {
         guard isAuthorized(headers, route) else { return .message(401, "401 Unauthorized") }
-        if let failure = await store.takeFailure(for: route.name) {
+        if let failure = await store.takeFailure(for: route.name, project: parameters["id"]) {
             if let message = failure.message {
                 return FakeGitLabAnswer(
                     status: failure.status, headers: failure.headers, json: .object(["message": .string(message)]))

@@ -8,6 +8,8 @@ public struct FakeGitLabFailure: Sendable {
     public let message: String?
     public let text: String
     public var times: Int
+    /// Full path of a project: only its calls fail (nil: any project's).
+    public var project: String?
 
     public init(
         route: String, status: Int, headers: [String: String] = [:], message: String?, text: String = "",
@@ -19,6 +21,13 @@ public struct FakeGitLabFailure: Sendable {
         self.message = message
         self.text = text
         self.times = times
+    }
+
+    /// The same failure, for one project's calls only.
+    public func only(project path: String) -> Self {
+        var copy = self
+        copy.project = path
+        return copy
     }
 
     public static let listMergeRequests = "GET /projects/:id/merge_requests"

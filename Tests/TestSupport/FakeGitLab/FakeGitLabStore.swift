@@ -87,9 +87,14 @@ actor FakeGitLabStore {
         failures.append(failure)
     }
 
-    /// The next injected failure for a route, used up by one call.
-    func takeFailure(for route: String) -> FakeGitLabFailure? {
-        guard let index = failures.firstIndex(where: { $0.route == route && $0.times > 0 }) else { return nil }
+    /// The next injected failure for a route (of the project with this path or numeric id), used up by one call.
+    func takeFailure(for route: String, project: String?) -> FakeGitLabFailure? {
+        let key = project.flatMap { self.project($0) }.map { Self.key($0.path) }
+        guard
+            let index = failures.firstIndex(where: {
+                $0.route == route && $0.times > 0 && ($0.project == nil || $0.project.map(Self.key) == key)
+            })
+        else { return nil }
         failures[index].times -= 1
         let failure = failures[index]
         if failures[index].times == 0 { failures.remove(at: index) }
