@@ -4,9 +4,10 @@ import CLibGit2
 public enum LibGit2 {
     /// libgit2 keeps global state that must be set up once before any other call;
     /// `git_libgit2_init` is reference counted, so calling it once and never
-    /// shutting down is the simplest correct use for a process.
+    /// shutting down is the simplest correct use for a process. Connections get an idle timeout from the start.
     private static let initialised: Bool = {
         git_libgit2_init()
+        _ = IdleTimeoutStream.register()
         return true
     }()
 
