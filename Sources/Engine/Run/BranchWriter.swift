@@ -58,7 +58,7 @@ struct BranchWriter: Sendable {
                 current = now
             }
         }
-        throw RunError("branch \(branch) kept moving under this run; try again")
+        throw RunError("branch \(branch) of \(RedactedURL(url)) kept moving under this run; try again")
     }
 
     /// Deletes the branch if it is still at `expected`; a branch someone moved since is left alone.
