@@ -1,0 +1,39 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `run` through the binary while the forge and git fail for some Applications: exit status 1, one stderr line
+/// per failure naming its Application, the others done, no token anywhere, and a clean run after recovery.
+@Suite("run command under faults", .serialized)
+struct RunFaultCommandTests {
+    @Test func partialFailureExitsOneNamesEachFailureAndLeaksNoToken() async throws {
+        let fleet = try await GitHubFaultFleet.make()
+        defer { Task { await fleet.stop() } }
+        let directory = fleet.gitDirectory(GitHubFaultFleet.first)
+        let reason = "policy: staging is frozen"
+        try FaultFleetFiles.installHook(
+            "pre-receive", script: FaultFleetFiles.refusingHook(branch: "argocd-image-pr/staging", reason: reason),
+            in: directory)
+        await fleet.inject(.serverError("pulls/create", status: 502))
+        let arguments = try fleet.commandLine()
+
+        let failed = try CLI.run(arguments, environment: fleet.environment)
+        #expect(failed.status == 1, "\(failed.stderr)")
+        let lines = failed.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("example") && $0.contains("HTTP 502") }, "\(failed.stderr)")
+        #expect(lines.contains { $0.contains("staging") && $0.contains(reason) }, "\(failed.stderr)")
+        #expect(failed.stdout.contains("opened PR #1 for billing"), "\(failed.stdout)")
+        #expect(!failed.stdout.contains(fleet.github.token) && !failed.stderr.contains(fleet.github.token))
+        #expect(try await fleet.openPulls(GitHubFaultFleet.first).isEmpty)
+
+        try FaultFleetFiles.removeHook("pre-receive", in: directory)
+        let recovered = try CLI.run(arguments, environment: fleet.environment)
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        #expect(!recovered.stdout.contains(fleet.github.token) && !recovered.stderr.contains(fleet.github.token))
+        #expect(
+            try await fleet.openPulls(GitHubFaultFleet.first).map(\.head).sorted() == [
+                "argocd-image-pr/example", "argocd-image-pr/staging",
+            ])
+        #expect(try await fleet.openPulls(GitHubFaultFleet.second).count == 1)
+    }
+}

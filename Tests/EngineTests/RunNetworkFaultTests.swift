@@ -1,0 +1,146 @@
+import Engine
+import Foundation
+import TestSupport
+import Testing
+
+/// A whole `run` while the network to the first repository fails (a ``FaultProxy`` in front of its git and API),
+/// or the repository moved: an error naming the repository and no token, the other repository done, and after
+/// recovery exactly one pull request per Application.
+@Suite("run survives network faults and moved repositories", .serialized)
+struct RunNetworkFaultTests {
+    static let first = GitHubFaultFleet.first
+    static let second = GitHubFaultFleet.second
+
+    @Test func connectionResetMidPushFailsOnlyThatRepository() async throws {
+        let fleet = try await GitHubFaultFleet.make(proxyFaults: [
+            FaultRule(path: "/git-receive-pack", method: "POST", fault: .resetConnection)
+        ])
+        defer { Task { await fleet.stop() } }
+        let before = try await fleet.snapshot()
+
+        let result = try await fleet.run()
+        for app in ["example", "staging"] {
+            let errors = fleet.errors(of: app, in: result)
+            #expect(errors.count == 1 && errors[0].contains("push"), "\(result.plan.allErrors)")
+            #expect(errors.allSatisfy { $0.contains(Self.first) })
+        }
+        #expect(fleet.errors(of: "billing", in: result) == [])
+        #expect(try await fleet.openPulls(Self.first).isEmpty)
+        #expect(try await fleet.openPulls(Self.second).count == 1)
+        try await fleet.expectNoDamage(since: before)
+        fleet.expectNoSecret(in: result)
+
+        await fleet.proxy?.heal()
+        try await fleet.expectConverges(to: SeedFixture.newTag)
+    }
+
+    @Test func answerLostAfterThePushLandedConvergesOnTheNextRun() async throws {
+        let fleet = try await GitHubFaultFleet.make(proxyFaults: [
+            FaultRule(path: "/git-receive-pack", method: "POST", fault: .truncateBody)
+        ])
+        defer { Task { await fleet.stop() } }
+        let before = try await fleet.snapshot()
+
+        let result = try await fleet.run()
+        #expect(result.hasErrors)
+        #expect(fleet.errors(of: "billing", in: result) == [])
+        #expect(try await fleet.openPulls(Self.first).isEmpty)
+        try await fleet.expectNoDamage(since: before)
+        fleet.expectNoSecret(in: result)
+
+        await fleet.proxy?.heal()
+        try await fleet.expectConverges(to: SeedFixture.newTag)
+    }
+
+    @Test func connectionResetMidCloneFailsOnlyThatRepository() async throws {
+        let fleet = try await GitHubFaultFleet.make(proxyFaults: [
+            FaultRule(path: "/git-upload-pack", method: "POST", fault: .resetConnection)
+        ])
+        defer { Task { await fleet.stop() } }
+        let before = try await fleet.snapshot()
+
+        let result = try await fleet.run()
+        #expect(result.hasErrors)
+        let errors = result.plan.allErrors
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.allSatisfy { $0.contains(fleet.repoURL(Self.first)) }, "\(errors)")
+        #expect(fleet.errors(of: "billing", in: result) == [])
+        #expect(try await fleet.openPulls(Self.second).count == 1)
+        try await fleet.expectNoDamage(since: before)
+        fleet.expectNoSecret(in: result)
+
+        await fleet.proxy?.heal()
+        try await fleet.expectConverges(to: SeedFixture.newTag)
+    }
+
+    @Test func repositoryMovedAwayIsAnErrorNamingItAndClosesNothing() async throws {
+        let fleet = try await GitHubFaultFleet.make()
+        defer { Task { await fleet.stop() } }
+        _ = try await fleet.run()
+        try await fleet.pushNewer()
+        let before = try await fleet.snapshot()
+        let directory = fleet.gitDirectory(Self.second)
+        let moved = directory.deletingLastPathComponent().appendingPathComponent("billing-moved.git")
+        try FileManager.default.moveItem(at: directory, to: moved)
+
+        let result = try await fleet.run()
+        #expect(result.hasErrors)
+        let errors = result.plan.allErrors.filter { !$0.contains(Self.first) }
+        #expect(errors.count == 1 && errors[0].contains(fleet.repoURL(Self.second)), "\(result.plan.allErrors)")
+        #expect(fleet.errors(of: "example", in: result) == [])
+        fleet.expectNoSecret(in: result)
+
+        try FileManager.default.moveItem(at: moved, to: directory)
+        try await fleet.expectNoDamage(since: before)
+        try await fleet.expectConverges(to: SeedFixture.newerTag)
+    }
+
+    @Test func repositoryRedirectedToAnotherHostIsNotFollowedWithTheToken() async throws {
+        // Stands for the other host (`localhost`, not `127.0.0.1`): it records whatever reaches it.
+        let elsewhere = try await FaultProxy.start(upstream: "http://127.0.0.1:9", faults: [])
+        defer { Task { try? await elsewhere.stop() } }
+        let port = elsewhere.host.split(separator: ":").last ?? ""
+        let moved =
+            "http://localhost:\(port)/\(GitHubFaultFleet.owner)/\(Self.first).git/info/refs?service=git-upload-pack"
+        let fleet = try await GitHubFaultFleet.make(proxyFaults: [
+            FaultRule(
+                path: "/\(Self.first).git/", fault: .respond(status: 301, headers: ["Location": moved], body: Data()))
+        ])
+        defer { Task { await fleet.stop() } }
+
+        let result = try await fleet.run()
+        let errors = result.plan.allErrors
+        #expect(errors.count == 1 && errors[0].contains(fleet.repoURL(Self.first)), "\(errors)")
+        #expect(errors.allSatisfy { $0.contains("301") || $0.contains("redirect") }, "\(errors)")
+        #expect(await elsewhere.requests().isEmpty)
+        #expect(try await fleet.openPulls(Self.second).count == 1)
+        fleet.expectNoSecret(in: result)
+
+        await fleet.proxy?.heal()
+        try await fleet.expectConverges(to: SeedFixture.newTag)
+    }
+
+    /// A server that takes the push and never answers (no reset, no close): without an idle timeout on git's
+    /// sockets the run waited forever.
+    @Test(.timeLimit(.minutes(2)))
+    func silentServerMidPushTimesOutAndTheRunGoesOn() async throws {
+        let fleet = try await GitHubFaultFleet.make(proxyFaults: [
+            FaultRule(path: "/git-receive-pack", method: "POST", fault: .delay(.seconds(3600)), times: 1)
+        ])
+        defer { Task { await fleet.stop() } }
+        let before = try await fleet.snapshot()
+
+        let result = try await fleet.run()
+        let errors = fleet.errors(of: "example", in: result)
+        #expect(errors.count == 1, "\(result.plan.allErrors)")
+        #expect(errors.allSatisfy { $0.contains("sent nothing for") && $0.contains(fleet.repoURL(Self.first)) })
+        #expect(result.plan.allErrors.count == 1)
+        #expect(try await fleet.openPulls(Self.first).map(\.head) == ["argocd-image-pr/staging"])
+        #expect(try await fleet.openPulls(Self.second).count == 1)
+        try await fleet.expectNoDamage(since: before)
+        fleet.expectNoSecret(in: result)
+
+        await fleet.proxy?.heal()
+        try await fleet.expectConverges(to: SeedFixture.newTag)
+    }
+}
