@@ -76,6 +76,34 @@ struct ContractAuditTests {
         #expect(after == broken)
     }
 
+    /// "`plan --repo PATH` reads the working tree of a local repository", and `--repo` takes a path or a `file://`
+    /// URL: an Application that is not committed yet is planned, and nothing is written.
+    @Test(arguments: [false, true])
+    func planReadsTheWorkingTreeOfALocalRepository(asFileURL: Bool) throws {
+        let root = try TemporaryDirectory.make(prefix: "audit")
+        defer { TemporaryDirectory.remove(root) }
+        let repo = root.appendingPathComponent("charts")
+        try GitFixture.run(["init", "-q", "-b", "main", repo.path])
+        try "# charts\n".write(to: repo.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try GitFixture.run(["add", "-A"], in: repo)
+        try GitFixture.run(["commit", "-q", "-m", "Start"], in: repo)
+        let folder = repo.appendingPathComponent("apps")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Self.application(name: "draft", repo: repo.path, path: ".").write(
+            to: folder.appendingPathComponent("draft.yaml"), atomically: true, encoding: .utf8)
+        let status = try GitFixture.run(["status", "--porcelain"], in: repo)
+
+        let result = try CLI.run(
+            ["plan", "--repo", asFileURL ? "file://\(repo.path)" : repo.path, "--format", "json"],
+            environment: ["XDG_CACHE_HOME": root.appendingPathComponent("cache").path])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        let apps = try #require(document["applications"] as? [[String: Any]])
+        #expect(apps.map { $0["name"] as? String } == ["draft"])
+        #expect(apps.first?["manifest"] as? String == "apps/draft.yaml:1")
+        #expect(try GitFixture.run(["status", "--porcelain"], in: repo) == status)
+    }
+
     /// "Bot PRs are found by head branch prefix, never by title" and "a person's own PRs and branches are never
     /// touched": a person's open and declined pull requests that look like the bot's change nothing.
     @Test func peoplesPullRequestsThatLookLikeTheBotsAreNeverTouched() async throws {
