@@ -108,6 +108,40 @@ struct RunGitFaultTests {
         #expect(try await fleet.pulls(Self.first).filter { $0.head == Self.example }.count == 2)
     }
 
+    /// Closing a pull request that is no longer needed is remembered on the state branch first; when that push is
+    /// refused, nothing is closed or deleted.
+    @Test func stateBranchRefusedMeansNothingIsClosed() async throws {
+        let fleet = try await GitHubFaultFleet.make()
+        defer { Task { await fleet.stop() } }
+        _ = try await fleet.run()
+        let directory = fleet.gitDirectory(Self.first)
+        let proposed = try #require(
+            GitFixture.readFile(".argocd-source-example.yaml", branch: Self.example, repository: directory))
+        try await fleet.github.commit(
+            files: [".argocd-source-example.yaml": proposed], on: "main", owner: GitHubFaultFleet.owner,
+            name: Self.first)
+        let reason = "policy: no new branches today"
+        try FaultFleetFiles.installHook(
+            "pre-receive", script: FaultFleetFiles.refusingHook(branch: FaultFleetFiles.stateBranch, reason: reason),
+            in: directory)
+        let before = try await fleet.snapshot()
+
+        let result = try await fleet.run()
+        let errors = fleet.errors(of: "example", in: result)
+        #expect(errors.count == 1 && errors[0].contains(reason), "\(result.plan.allErrors)")
+        #expect(result.plan.allErrors.count == 1)
+        #expect(try await fleet.openPulls(Self.first).count == 2)
+        try await fleet.expectNoDamage(since: before)
+        fleet.expectNoSecret(in: result)
+
+        try FaultFleetFiles.removeHook("pre-receive", in: directory)
+        let retired = try await fleet.run()
+        #expect(retired.plan.allErrors == [])
+        #expect(retired.actions.filter { $0.kind == .closedPullRequest }.count == 1)
+        #expect(try await fleet.openPulls(Self.first).map(\.head) == ["argocd-image-pr/staging"])
+        #expect(try await fleet.snapshot().branches[Self.first]?[Self.example] == nil)
+    }
+
     /// Two commits a person pushed, each on its own branch off `main`.
     private func personCommits(in fleet: GitHubFaultFleet) async throws -> [String] {
         var commits: [String] = []

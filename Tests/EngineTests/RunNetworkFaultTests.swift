@@ -143,4 +143,28 @@ struct RunNetworkFaultTests {
         await fleet.proxy?.heal()
         try await fleet.expectConverges(to: SeedFixture.newTag)
     }
+
+    /// GitHub made the pull request but the answer never arrived: the next run finds it instead of opening another.
+    @Test func createAnswerLostDoesNotOpenASecondPullRequest() async throws {
+        let fleet = try await GitHubFaultFleet.make(proxyFaults: [
+            FaultRule(path: "/\(Self.first)/pulls", method: "POST", fault: .truncateBody, times: 1)
+        ])
+        defer { Task { await fleet.stop() } }
+        let before = try await fleet.snapshot()
+
+        let result = try await fleet.run()
+        let errors = fleet.errors(of: "example", in: result)
+        #expect(errors.count == 1 && errors[0].contains("create pull request"), "\(result.plan.allErrors)")
+        #expect(result.plan.allErrors.count == 1)
+        // It exists on GitHub, without the label that is added after the answer.
+        let made = try await fleet.openPulls(Self.first).filter { $0.head == "argocd-image-pr/example" }
+        #expect(made.count == 1 && made.first?.labels == [])
+        try await fleet.expectNoDamage(since: before)
+        fleet.expectNoSecret(in: result)
+
+        try await fleet.expectConverges(to: SeedFixture.newTag)
+        let pulls = try await fleet.pulls(Self.first).filter { $0.head == "argocd-image-pr/example" }
+        #expect(pulls.map(\.number) == made.map(\.number))
+        #expect(pulls.first?.labels.contains("argocd-image-pr") == true)
+    }
 }
