@@ -11,9 +11,16 @@ import Darwin
 /// plain connections and underneath TLS, and gives up when connecting, or any single read or write, makes no
 /// progress for ``idleTimeout`` seconds.
 enum IdleTimeoutStream {
-    /// Seconds without a byte before a network operation fails; servers send keep-alives every few seconds while
-    /// they work (git's `uploadpack.keepAlive` and `receive.keepAlive` default to 5).
-    static let idleTimeout = 30
+    /// Seconds without a byte before a network operation fails: five minutes, far beyond the keep-alives servers
+    /// send every few seconds while they work (git's `uploadpack.keepAlive` and `receive.keepAlive` default to 5),
+    /// so only a dead connection ends. `ARGOCD_IMAGE_PR_GIT_IDLE_TIMEOUT` (seconds, 1...3600) changes it for the
+    /// process, e.g. for a test that provokes it.
+    static let idleTimeout: Int = {
+        guard let text = getenv("ARGOCD_IMAGE_PR_GIT_IDLE_TIMEOUT"), let seconds = Int(String(cString: text)),
+            (1...3600).contains(seconds)
+        else { return 300 }
+        return seconds
+    }()
 
     /// The connection's state, stored right after the `git_stream` libgit2 sees.
     private struct State {
