@@ -36,4 +36,31 @@ struct RunFaultCommandTests {
             ])
         #expect(try await fleet.openPulls(GitHubFaultFleet.second).count == 1)
     }
+
+    /// A server that takes the push and never answers (no reset, no close): without an idle timeout on git's
+    /// sockets the run waited forever. The binary gets a short timeout so that the test does not wait minutes.
+    @Test(.timeLimit(.minutes(2)))
+    func silentServerMidPushTimesOutAndTheRunGoesOn() async throws {
+        let fleet = try await GitHubFaultFleet.make(proxyFaults: [
+            FaultRule(path: "/git-receive-pack", method: "POST", fault: .delay(.seconds(3600)), times: 1)
+        ])
+        defer { Task { await fleet.stop() } }
+        var environment = fleet.environment
+        environment["ARGOCD_IMAGE_PR_GIT_IDLE_TIMEOUT"] = "5"
+        let before = try await fleet.snapshot()
+
+        let result = try CLI.run(try fleet.commandLine(), environment: environment)
+        #expect(result.status == 1, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").filter { $0.contains("error") }
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.allSatisfy { $0.contains("example") && $0.contains("sent nothing for 5 s") }, "\(result.stderr)")
+        #expect(lines.allSatisfy { $0.contains(fleet.repoURL(GitHubFaultFleet.first)) })
+        #expect(try await fleet.openPulls(GitHubFaultFleet.first).map(\.head) == ["argocd-image-pr/staging"])
+        #expect(try await fleet.openPulls(GitHubFaultFleet.second).count == 1)
+        #expect(!result.stdout.contains(fleet.github.token) && !result.stderr.contains(fleet.github.token))
+        try await fleet.expectNoDamage(since: before)
+
+        await fleet.proxy?.heal()
+        try await fleet.expectConverges(to: SeedFixture.newTag)
+    }
 }
