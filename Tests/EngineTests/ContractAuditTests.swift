@@ -104,6 +104,22 @@ struct ContractAuditTests {
         #expect(try GitFixture.run(["status", "--porcelain"], in: repo) == status)
     }
 
+    /// Issue #6: `plan` reports where each current tag was read (here the chart's values.yaml).
+    @Test func planTextNamesWhereTheCurrentTagWasRead() async throws {
+        let fixture = try await SeedFixture.make()
+        defer { Task { await fixture.stop() } }
+        let result = try CLI.run(
+            ["plan", "--repo", fixture.chart.path],
+            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").filter { $0.contains(" -> \(SeedFixture.newTag)") }
+        #expect(lines.count == 2, "\(result.stdout)")
+        for line in lines {
+            #expect(line.contains("\(SeedFixture.oldTag) -> "), "\(line)")
+            #expect(line.hasSuffix(", current tag from values.yaml"), "\(line)")
+        }
+    }
+
     /// "Bot PRs are found by head branch prefix, never by title" and "a person's own PRs and branches are never
     /// touched": a person's open and declined pull requests that look like the bot's change nothing.
     @Test func peoplesPullRequestsThatLookLikeTheBotsAreNeverTouched() async throws {

@@ -16,6 +16,7 @@ struct PlanText {
             for change in app.changes {
                 var line = "  \(change.alias): \(change.image) \(change.from ?? "(unknown)") -> \(change.to)"
                 if let digest = change.digest { line += " (\(digest))" }
+                if let source = change.fromSource { line += ", current tag from \(source)" }
                 lines.append(line)
             }
             for file in app.files {

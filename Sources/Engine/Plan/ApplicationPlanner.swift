@@ -91,12 +91,24 @@ struct ApplicationPlanner: Sendable {
                 ImageChange(
                     alias: image.alias, image: image.imageName, from: currentTag, to: chosen.tag,
                     digest: outcome.chosen?.digest ?? chosen.digest, created: outcome.chosen?.created ?? chosen.created,
-                    labels: outcome.chosen?.labels ?? [:], writesDigest: policy.strategy == .digest))
+                    labels: outcome.chosen?.labels ?? [:], writesDigest: policy.strategy == .digest,
+                    fromSource: currentTag == nil ? nil : current.map { Self.describe($0.source) }))
         } catch {
             let pullSecretNote =
                 (error as? RegistryError)?.isAuthenticationFailure == true && settings.pullSecret != nil
                 ? " (pull-secret annotation \"\(settings.pullSecret ?? "")\" could not be used outside a cluster)" : ""
             return .failure(ImagePlanError("image \(image.alias) (\(image.image)): \(error)\(pullSecretNote)"))
+        }
+    }
+}
+
+extension ApplicationPlanner {
+    /// Where the current tag was read, for `plan`'s summary.
+    static func describe(_ source: CurrentImage.Source) -> String {
+        switch source {
+        case .overrideFile(let path), .helmValues(let path), .kustomization(let path): path
+        case .applicationSpec: "the Application's spec"
+        case .imageList: "the image-list annotation"
         }
     }
 }

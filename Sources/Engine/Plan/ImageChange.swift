@@ -20,12 +20,16 @@ public struct ImageChange: Sendable, Equatable {
     public var previousLabels: [String: String]
     /// Whether the written value pins the digest (`tag@digest`), as Image Updater does for `digest`.
     public var writesDigest: Bool
+    /// Where `from` was read (a file relative to the target repository root, or the Application's spec).
+    public var fromSource: String?
 
     public init(
         alias: String, image: String, from: String?, to: String, digest: String?, created: Date? = nil,
-        labels: [String: String] = [:], previousLabels: [String: String] = [:], writesDigest: Bool = false
+        labels: [String: String] = [:], previousLabels: [String: String] = [:], writesDigest: Bool = false,
+        fromSource: String? = nil
     ) {
         self.writesDigest = writesDigest
+        self.fromSource = fromSource
         self.alias = alias
         self.image = image
         self.from = from
