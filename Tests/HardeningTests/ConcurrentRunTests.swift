@@ -11,7 +11,12 @@ import Testing
 struct ConcurrentRunTests {
     static let rounds = 5
 
-    @Test("two runs at once, five rounds", arguments: [ForgeSettings.Kind.github, .gitlab])
+    @Test("two runs at once on GitHub, five rounds")
+    func github() async throws { try await twoRunsAtOnce(.github) }
+
+    @Test("two runs at once on GitLab, five rounds")
+    func gitlab() async throws { try await twoRunsAtOnce(.gitlab) }
+
     func twoRunsAtOnce(_ kind: ForgeSettings.Kind) async throws {
         let fleet = try await RaceFleet.make(kind)
         defer { Task { await fleet.stop() } }

@@ -50,7 +50,12 @@ struct ServeAndRunTests {
         ]
     }()
 
-    @Test("serve and a manual run at once lose no command", arguments: [ForgeSettings.Kind.github, .gitlab])
+    @Test("serve and a manual run at once on GitHub lose no command")
+    func github() async throws { try await serveAndRunAtOnce(.github) }
+
+    @Test("serve and a manual run at once on GitLab lose no command")
+    func gitlab() async throws { try await serveAndRunAtOnce(.gitlab) }
+
     func serveAndRunAtOnce(_ kind: ForgeSettings.Kind) async throws {
         let fleet = try await RaceFleet.make(kind)
         defer { Task { await fleet.stop() } }
