@@ -128,6 +128,7 @@ struct WebhookPayloadFuzzTests {
         bodies.append(("NUL bytes", Data(repeating: 0, count: 4096)))
         bodies.append(("empty", Data()))
         var tried = 0
+        let peakBefore = Self.peakResidentKiB()
         for (name, body) in bodies {
             for source in [WebhookCorpus.Sample.Source.github, .gitlab, .registry] {
                 for event in WebhookCorpus.events[source.rawValue] ?? [] {
@@ -138,5 +139,14 @@ struct WebhookPayloadFuzzTests {
             }
         }
         FuzzTally.report("webhook decoders, extreme shapes", tried: tried)
+        // Shared with the suites running alongside, so printed rather than asserted.
+        print("fuzz: webhook decoders, extreme shapes: peak RSS \(peakBefore) → \(Self.peakResidentKiB()) KiB")
+    }
+
+    /// The process's peak resident set (`VmHWM`), in KiB; 0 where /proc is missing.
+    static func peakResidentKiB() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 }
