@@ -79,6 +79,12 @@ public struct DryRunForge: Forge {
         try await base.comments(in: repository, since: since)
     }
 
+    public func comments(
+        on pullRequests: [PullRequest], in repository: ForgeRepository, since: Date?
+    ) async throws -> [ForgeComment] {
+        try await base.comments(on: pullRequests, in: repository, since: since)
+    }
+
     public func permission(of user: String, in repository: ForgeRepository) async throws -> AccessLevel {
         try await base.permission(of: user, in: repository)
     }

@@ -35,6 +35,13 @@ public protocol Forge: Sendable {
     /// `since`, oldest first, in one paginated list.
     func comments(in repository: ForgeRepository, since: Date?) async throws -> [ForgeComment]
 
+    /// Comments created or edited at or after `since` on these pull requests (the bot's open ones, just
+    /// listed), oldest first; comments elsewhere may be included. GitLab, which has no repository-wide list
+    /// of notes, reads them from these instead of listing its merge requests a second time.
+    func comments(
+        on pullRequests: [PullRequest], in repository: ForgeRepository, since: Date?
+    ) async throws -> [ForgeComment]
+
     /// The user's access to the repository; no access at all is `.none`, not an error.
     func permission(of user: String, in repository: ForgeRepository) async throws -> AccessLevel
 
@@ -42,4 +49,13 @@ public protocol Forge: Sendable {
 
     /// Credentials for git over HTTPS, or nil when the forge has no token.
     func gitCredentials(for repository: ForgeRepository) -> ForgeCredentials?
+}
+
+extension Forge {
+    /// The repository-wide list serves as well (GitHub answers it in one call either way).
+    public func comments(
+        on pullRequests: [PullRequest], in repository: ForgeRepository, since: Date?
+    ) async throws -> [ForgeComment] {
+        try await comments(in: repository, since: since)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pull request (GitHub) or merge request (GitLab) as the engine sees it.
 public struct PullRequest: Sendable, Hashable {
     /// GitHub PR number or GitLab MR `iid`: the number people see.
@@ -14,10 +16,15 @@ public struct PullRequest: Sendable, Hashable {
     public var url: String
     /// Login of the user who opened it.
     public var author: String
+    /// When it last changed (on GitLab a new or edited note touches it); nil when the forge did not say.
+    public var updatedAt: Date?
+    /// How many notes people (not the system) wrote on it (GitLab); nil when the forge did not say.
+    public var peopleNotes: Int?
 
     public init(
         number: Int, state: PullRequestState, title: String, body: String, headBranch: String, headSHA: String,
-        baseBranch: String, labels: [String], url: String, author: String
+        baseBranch: String, labels: [String], url: String, author: String, updatedAt: Date? = nil,
+        peopleNotes: Int? = nil
     ) {
         self.number = number
         self.state = state
@@ -29,5 +36,7 @@ public struct PullRequest: Sendable, Hashable {
         self.labels = labels
         self.url = url
         self.author = author
+        self.updatedAt = updatedAt
+        self.peopleNotes = peopleNotes
     }
 }

@@ -78,6 +78,29 @@ struct GitLabCommentTests {
         }
     }
 
+    @Test func notesOfListedMergeRequestsNeedNoSecondListing() async throws {
+        try await GitLabTestbed.with { bed in
+            _ = try await bed.openBotMergeRequest("argocd-image-pr/web")
+            let discussed = try await bed.openBotMergeRequest("argocd-image-pr/db")
+            try await bed.gitlab.addNote(to: discussed.number, author: "bob", body: "/skip", project: bed.project)
+            let open = try await bed.forge.pullRequests(
+                in: bed.repository, headPrefix: "argocd-image-pr/", state: .open)
+            #expect(open.count == 2)
+            await bed.gitlab.resetCalls()
+            let since = Date().addingTimeInterval(-3600)
+            let found = try await bed.forge.comments(on: open, in: bed.repository, since: since)
+            #expect(found.map(\.body) == ["/skip"])
+            #expect(await bed.gitlab.calls(of: FakeGitLabFailure.listMergeRequests).isEmpty)
+            #expect(await bed.gitlab.calls(of: Self.notesRoute).count == 1)
+            // Nothing changed since then: nothing is read.
+            await bed.gitlab.resetCalls()
+            #expect(
+                try await bed.forge.comments(on: open, in: bed.repository, since: Date().addingTimeInterval(60)).isEmpty
+            )
+            #expect(await bed.gitlab.calls().isEmpty)
+        }
+    }
+
     @Test(arguments: [
         (10, AccessLevel.read, false), (15, .read, false), (20, .read, false), (30, .write, true),
         (40, .maintain, true), (50, .admin, true), (5, .read, false),

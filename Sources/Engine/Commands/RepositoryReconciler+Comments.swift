@@ -34,7 +34,8 @@ extension RepositoryReconciler {
             ?? Date().addingTimeInterval(-Self.firstLookBack)
         let comments: [ForgeComment]
         do {
-            comments = try await link.forge.comments(in: link.repository, since: since)
+            comments = try await link.forge.comments(
+                on: Array(context.openPullRequests.values), in: link.repository, since: since)
         } catch {
             return ["\(location): cannot read pull request comments for commands: \(error)"]
         }

@@ -41,7 +41,8 @@ enum GitLabPayloads {
             return PullRequest(
                 number: iid, state: mapped, title: isDraft ? DraftTitle.removingMarker(title) : title,
                 body: description ?? "", headBranch: source_branch, headSHA: sha ?? "", baseBranch: target_branch,
-                labels: labels ?? [], url: web_url, author: author?.username ?? "")
+                labels: labels ?? [], url: web_url, author: author?.username ?? "", updatedAt: updated_at,
+                peopleNotes: user_notes_count)
         }
     }
 
