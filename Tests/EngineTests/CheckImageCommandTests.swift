@@ -24,8 +24,8 @@ struct CheckImageCommandTests {
 
     private func check(
         _ arguments: [String], environment: [String: String] = [:]
-    ) throws -> (CLI.Result, [String: Any]?) {
-        let result = try CLI.run(["check-image"] + arguments + ["--format", "json"], environment: environment)
+    ) async throws -> (CLI.Result, [String: Any]?) {
+        let result = try await CLI.run(["check-image"] + arguments + ["--format", "json"], environment: environment)
         let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         return (result, object)
     }
@@ -55,7 +55,7 @@ struct CheckImageCommandTests {
                 (["\(image):main-1f0c2d4", "--strategy", "digest"], "main-1f0c2d4"),
             ]
             for (arguments, expected) in cases {
-                let (result, object) = try check(arguments)
+                let (result, object) = try await check(arguments)
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")
                 #expect(selectedTag(object) == expected, "\(arguments)")
                 #expect(object?["registry"] as? String == registry.host)
@@ -67,7 +67,7 @@ struct CheckImageCommandTests {
                     #expect(object?.keys.contains("selected") == true)
                 }
             }
-            let (_, newest) = try check([image, "--strategy", "latest", "--allow-tags", "regexp:^main"])
+            let (_, newest) = try await check([image, "--strategy", "latest", "--allow-tags", "regexp:^main"])
             #expect(newest?["strategy"] as? String == "newest-build")
             #expect(newest?["considered"] as? Int == 2)
         }
@@ -82,19 +82,19 @@ struct CheckImageCommandTests {
             _ = try await pusher.push(
                 TestImage(created: Self.date(2), seed: "single"), repository: "team/multi", tag: "1.1.0")
             let image = "\(registry.host)/team/multi"
-            let (any, anyObject) = try check([image])
+            let (any, anyObject) = try await check([image])
             #expect(any.status == 0)
             #expect(selectedTag(anyObject) == "1.1.0")
-            let (arm64, armObject) = try check([image, "--platform", "linux/arm64/v8"])
+            let (arm64, armObject) = try await check([image, "--platform", "linux/arm64/v8"])
             #expect(arm64.status == 0, "\(arm64.stderr)")
             #expect(selectedTag(armObject) == "1.0.0")
             #expect((armObject?["selected"] as? [String: Any])?["digest"] as? String == index)
         }
     }
 
-    @Test func unreachableRegistryIsExitOneNamingIt() throws {
+    @Test func unreachableRegistryIsExitOneNamingIt() async throws {
         let port = try FreePort.loopback()
-        let (result, object) = try check(["127.0.0.1:\(port)/team/app"])
+        let (result, object) = try await check(["127.0.0.1:\(port)/team/app"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("127.0.0.1:\(port)"))
         #expect(object != nil)
@@ -106,7 +106,7 @@ struct CheckImageCommandTests {
             _ = try await ImagePusher(registry: registry).push(
                 TestImage(seed: "a"), repository: "team/app", tag: "1.0.0")
             let image = "\(registry.host)/team/app"
-            let (denied, _) = try check([image], environment: ["DOCKER_CONFIG": "/nonexistent"])
+            let (denied, _) = try await check([image], environment: ["DOCKER_CONFIG": "/nonexistent"])
             #expect(denied.status == 1)
             #expect(denied.stderr.contains("401"))
             let folder = try TemporaryDirectory.make(prefix: "docker-config")
@@ -114,7 +114,7 @@ struct CheckImageCommandTests {
             let auth = Data("bot:s3cret-pass".utf8).base64EncodedString()
             try #"{"auths": {"\#(registry.host)": {"auth": "\#(auth)"}}}"#.write(
                 to: folder.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
-            let (allowed, object) = try check([image], environment: ["DOCKER_CONFIG": folder.path])
+            let (allowed, object) = try await check([image], environment: ["DOCKER_CONFIG": folder.path])
             #expect(allowed.status == 0, "\(allowed.stderr)")
             #expect(selectedTag(object) == "1.0.0")
             #expect(!allowed.stdout.contains("s3cret-pass") && !allowed.stderr.contains("s3cret-pass"))
@@ -131,7 +131,7 @@ struct CheckImageCommandTests {
             let plain = folder.appendingPathComponent("plain.conf")
             try "registries:\n- name: local\n  prefix: \(registry.host)\n  api_url: \(registry.baseURL)\n".write(
                 to: plain, atomically: true, encoding: .utf8)
-            let (untrusted, _) = try check([image, "--registries-conf", plain.path])
+            let (untrusted, _) = try await check([image, "--registries-conf", plain.path])
             #expect(untrusted.status == 1)
             #expect(untrusted.stderr.contains("ca_file"))
             let trusted = folder.appendingPathComponent("trusted.conf")
@@ -139,21 +139,21 @@ struct CheckImageCommandTests {
             try
                 "registries:\n- name: local\n  prefix: \(registry.host)\n  api_url: \(registry.baseURL)\n  ca_file: \(caPath)\n"
                 .write(to: trusted, atomically: true, encoding: .utf8)
-            let (ok, object) = try check([image, "--registries-conf", trusted.path])
+            let (ok, object) = try await check([image, "--registries-conf", trusted.path])
             #expect(ok.status == 0, "\(ok.stderr)")
             #expect(selectedTag(object) == "1.0.0")
             let insecure = folder.appendingPathComponent("insecure.conf")
             try
                 "registries:\n- name: local\n  prefix: \(registry.host)\n  api_url: \(registry.baseURL)\n  insecure: true\n"
                 .write(to: insecure, atomically: true, encoding: .utf8)
-            let (skipped, _) = try check([image, "--registries-conf", insecure.path])
+            let (skipped, _) = try await check([image, "--registries-conf", insecure.path])
             #expect(skipped.status == 0, "\(skipped.stderr)")
             #expect(skipped.stderr.contains("warning:"))
         }
     }
 
-    @Test func unreadableRegistriesConfIsExitTwo() throws {
-        let (result, _) = try check(["nginx", "--registries-conf", "/nonexistent/registries.conf"])
+    @Test func unreadableRegistriesConfIsExitTwo() async throws {
+        let (result, _) = try await check(["nginx", "--registries-conf", "/nonexistent/registries.conf"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/registries.conf"))
     }

@@ -3,16 +3,16 @@ import Testing
 
 @Suite("command-line contract")
 struct CommandLineContractTests {
-    @Test func helpListsEverySubcommand() throws {
-        let result = try CLI.run(["--help"])
+    @Test func helpListsEverySubcommand() async throws {
+        let result = try await CLI.run(["--help"])
         #expect(result.status == 0)
         for name in ["plan", "run", "serve", "check-image", "validate", "version"] {
             #expect(result.stdout.contains(name), "help does not list \(name)")
         }
     }
 
-    @Test func versionNamesLibgit2() throws {
-        let result = try CLI.run(["version"])
+    @Test func versionNamesLibgit2() async throws {
+        let result = try await CLI.run(["version"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("argocd-image-pr "))
         #expect(result.stdout.contains("libgit2 1."))
@@ -27,8 +27,8 @@ struct CommandLineContractTests {
         ["run", "--forge", "github"],
         ["frobnicate"],
     ])
-    func badCommandLinesExitTwo(arguments: [String]) throws {
-        let result = try CLI.run(arguments)
+    func badCommandLinesExitTwo(arguments: [String]) async throws {
+        let result = try await CLI.run(arguments)
         #expect(result.status == 2, "\(arguments) exited \(result.status): \(result.stderr)")
         #expect(!result.stderr.isEmpty)
     }

@@ -16,8 +16,8 @@ struct ContractAuditTests {
         ["version", "--verbose"],
         ["frobnicate"],
     ])
-    func usageErrorsAreOneLineOnStderr(arguments: [String]) throws {
-        let result = try CLI.run(arguments)
+    func usageErrorsAreOneLineOnStderr(arguments: [String]) async throws {
+        let result = try await CLI.run(arguments)
         #expect(result.status == 2, "\(arguments) exited \(result.status)")
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
@@ -27,7 +27,7 @@ struct ContractAuditTests {
 
     /// Every Application entry of `plan --format json` has every field of the contract, and an error that is both
     /// a file's and an Application's (an override file that does not parse) is one stderr line, file untouched.
-    @Test func planJSONKeepsEveryFieldAndPrintsEachErrorOnce() throws {
+    @Test func planJSONKeepsEveryFieldAndPrintsEachErrorOnce() async throws {
         let root = try TemporaryDirectory.make(prefix: "audit")
         defer { TemporaryDirectory.remove(root) }
         let repo = root.appendingPathComponent("charts")
@@ -48,7 +48,7 @@ struct ContractAuditTests {
         try GitFixture.run(["add", "-A"], in: repo)
         try GitFixture.run(["commit", "-q", "-m", "Applications"], in: repo)
 
-        let result = try CLI.run(
+        let result = try await CLI.run(
             ["plan", "--repo", repo.path, "--format", "json"],
             environment: ["XDG_CACHE_HOME": root.appendingPathComponent("cache").path])
         #expect(result.status == 1, "\(result.stderr)")
@@ -79,7 +79,7 @@ struct ContractAuditTests {
     /// "`plan --repo PATH` reads the working tree of a local repository", and `--repo` takes a path or a `file://`
     /// URL: an Application that is not committed yet is planned, and nothing is written.
     @Test(arguments: [false, true])
-    func planReadsTheWorkingTreeOfALocalRepository(asFileURL: Bool) throws {
+    func planReadsTheWorkingTreeOfALocalRepository(asFileURL: Bool) async throws {
         let root = try TemporaryDirectory.make(prefix: "audit")
         defer { TemporaryDirectory.remove(root) }
         let repo = root.appendingPathComponent("charts")
@@ -93,7 +93,7 @@ struct ContractAuditTests {
             to: folder.appendingPathComponent("draft.yaml"), atomically: true, encoding: .utf8)
         let status = try GitFixture.run(["status", "--porcelain"], in: repo)
 
-        let result = try CLI.run(
+        let result = try await CLI.run(
             ["plan", "--repo", asFileURL ? "file://\(repo.path)" : repo.path, "--format", "json"],
             environment: ["XDG_CACHE_HOME": root.appendingPathComponent("cache").path])
         let document = try #require(
@@ -108,7 +108,7 @@ struct ContractAuditTests {
     @Test func planTextNamesWhereTheCurrentTagWasRead() async throws {
         let fixture = try await SeedFixture.make()
         defer { Task { await fixture.stop() } }
-        let result = try CLI.run(
+        let result = try await CLI.run(
             ["plan", "--repo", fixture.chart.path],
             environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
         #expect(result.status == 0, "\(result.stderr)")

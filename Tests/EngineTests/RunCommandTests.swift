@@ -9,7 +9,8 @@ struct RunCommandTests {
         let fixture = try await SeedFixture.make()
         defer { Task { await fixture.stop() } }
         let environment = ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path]
-        let result = try CLI.run(["run", "--repo", fixture.chart.path, "--forge", "none"], environment: environment)
+        let result = try await CLI.run(
+            ["run", "--repo", fixture.chart.path, "--forge", "none"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("pushed branch argocd-image-pr/example"))
         #expect(result.stdout.contains("title: Update example: frontend to \(SeedFixture.newTag)"))
@@ -28,7 +29,8 @@ struct RunCommandTests {
                 == "argocd-image-pr <argocd-image-pr@noreply.invalid>")
 
         // Again: the branch already holds exactly this, nothing is pushed; the text is still shown.
-        let again = try CLI.run(["run", "--repo", fixture.chart.path, "--forge", "none"], environment: environment)
+        let again = try await CLI.run(
+            ["run", "--repo", fixture.chart.path, "--forge", "none"], environment: environment)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(!again.stdout.contains("pushed branch"))
         #expect(
@@ -41,7 +43,7 @@ struct RunCommandTests {
     @Test func withoutAForgeALocalRepositoryIsAnErrorNamingTheFix() async throws {
         let fixture = try await SeedFixture.make()
         defer { Task { await fixture.stop() } }
-        let result = try CLI.run(
+        let result = try await CLI.run(
             ["run", "--repo", fixture.chart.path],
             environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
         #expect(result.status == 1)
@@ -55,7 +57,7 @@ struct RunCommandTests {
         let config = try fixture.writeConfigurationFile()
         let arguments = ["run", "--config", config.path, "--repo", fixture.repoURL, "--dry-run"]
 
-        let first = try CLI.run(arguments, environment: fixture.environment)
+        let first = try await CLI.run(arguments, environment: fixture.environment)
         #expect(first.status == 0, "\(first.stderr)")
         for app in RunFixture.apps {
             #expect(first.stdout.contains("dry-run: would push branch argocd-image-pr/\(app) "))
@@ -70,7 +72,7 @@ struct RunCommandTests {
         let branches = fixture.branches()
         let bodies = try await fixture.pulls().map(\.body)
         await fixture.github.resetCalls()
-        let second = try CLI.run(arguments + ["--format", "json"], environment: fixture.environment)
+        let second = try await CLI.run(arguments + ["--format", "json"], environment: fixture.environment)
         #expect(second.status == 0, "\(second.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
         let lines = try #require(document["actions"] as? [[String: Any]]).compactMap { $0["line"] as? String }

@@ -65,10 +65,6 @@ struct RunFaultCommandTests {
     }
 
     private static func runOffThePool(_ arguments: [String], environment: [String: String]) async throws -> CLI.Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try CLI.run(arguments, environment: environment) })
-            }
-        }
+        try await CLI.run(arguments, environment: environment)
     }
 }

@@ -9,7 +9,7 @@ enum CLIRunner {
     static func run(
         _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
         timeout: Duration = .seconds(20)
-    ) throws -> Result {
-        try ProductCLI.run(arguments, environment: environment, removing: removing, timeout: timeout)
+    ) async throws -> Result {
+        try await ProductCLI.run(arguments, environment: environment, removing: removing, timeout: timeout)
     }
 }

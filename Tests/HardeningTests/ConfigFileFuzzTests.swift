@@ -45,7 +45,7 @@ struct ConfigFileFuzzTests {
     }
 
     @Test("plan --config with hostile files")
-    func hostileConfigFiles() throws {
+    func hostileConfigFiles() async throws {
         let root = try TemporaryDirectory.make(prefix: "hardening-config")
         defer { TemporaryDirectory.remove(root) }
         let repo = root.appendingPathComponent("repo")
@@ -58,7 +58,7 @@ struct ConfigFileFuzzTests {
             let data = Self.config(&random)
             try data.write(to: file)
             tried += 1
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["plan", "--config", file.path, "--repo", repo.path],
                 environment: ["XDG_CACHE_HOME": root.appendingPathComponent("cache").path], timeout: .seconds(10))
             let shown = String(decoding: data.prefix(120), as: UTF8.self).debugDescription
@@ -80,13 +80,14 @@ struct ConfigFileFuzzTests {
     }
 
     @Test("configuration files that are not regular files")
-    func oddFiles() throws {
+    func oddFiles() async throws {
         let root = try TemporaryDirectory.make(prefix: "hardening-config-odd")
         defer { TemporaryDirectory.remove(root) }
         let big = root.appendingPathComponent("big.yaml")
         FileManager.default.createFile(atPath: big.path, contents: Data(repeating: 0x20, count: (1 << 20) + 1))
         for path in [root.path, "/dev/zero", big.path, root.appendingPathComponent("missing.yaml").path] {
-            let result = try CLIRunner.run(["plan", "--config", path, "--repo", root.path], timeout: .seconds(10))
+            let result = try await CLIRunner.run(
+                ["plan", "--config", path, "--repo", root.path], timeout: .seconds(10))
             #expect(!result.timedOut && !result.crashed, "\(path)")
             #expect(result.status == 2, "\(path): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(path): \(result.stderr)")
@@ -94,24 +95,25 @@ struct ConfigFileFuzzTests {
     }
 
     @Test("a service interval too large for an Int is refused, not a trap")
-    func hugeInterval() throws {
+    func hugeInterval() async throws {
         let root = try TemporaryDirectory.make(prefix: "hardening-config-interval")
         defer { TemporaryDirectory.remove(root) }
         let file = root.appendingPathComponent("c.yaml")
         try Data("service:\n  interval: 5000000000000000h\n".utf8).write(to: file)
-        let result = try CLIRunner.run(["plan", "--config", file.path, "--repo", root.path], timeout: .seconds(10))
+        let result = try await CLIRunner.run(
+            ["plan", "--config", file.path, "--repo", root.path], timeout: .seconds(10))
         #expect(!result.crashed)
         #expect(result.status == 2, "\(result.stderr)")
     }
 
     @Test("a branch prefix that makes invalid branch names is a configuration error")
-    func invalidBranchPrefix() throws {
+    func invalidBranchPrefix() async throws {
         let root = try TemporaryDirectory.make(prefix: "hardening-config-prefix")
         defer { TemporaryDirectory.remove(root) }
         let file = root.appendingPathComponent("c.yaml")
         for prefix in ["-x", "refs/heads/", "a..b/", "a b/"] {
             try Data("pullRequests:\n  branchPrefix: '\(prefix)'\n".utf8).write(to: file)
-            let result = try CLIRunner.run(["validate", "--config", file.path, "--repo", root.path])
+            let result = try await CLIRunner.run(["validate", "--config", file.path, "--repo", root.path])
             #expect(result.status == 2, "\(prefix): \(result.stderr)")
         }
     }

@@ -46,7 +46,7 @@ struct HostileTagTests {
             ]
         }
         defer { fixture.remove() }
-        let result = try CLIRunner.run(
+        let result = try await CLIRunner.run(
             ["plan", "--repo", fixture.chart.path, "--format", "json"], environment: ["XDG_CACHE_HOME": fixture.cache])
         #expect(result.status == 0, "\(result.stderr)")
         let apps = try #require(try json(result.stdout)["applications"] as? [[String: Any]])
@@ -61,7 +61,7 @@ struct HostileTagTests {
         #expect(Set(parsed.keys) == ["helm"], "an injected key: \(parsed.keys)")
 
         // check-image sees the same list and must choose the same tag.
-        let check = try CLIRunner.run(["check-image", image, "--strategy", "alphabetical", "--format", "json"])
+        let check = try await CLIRunner.run(["check-image", image, "--strategy", "alphabetical", "--format", "json"])
         let selected = try json(check.stdout)["selected"] as? [String: Any]
         #expect(selected?["tag"] as? String == "main-2", "\(check.stdout) \(check.stderr)")
         print("security: \(Self.hostile.count) hostile tags served by the proxy, none proposed")
@@ -94,7 +94,7 @@ struct HostileTagTests {
             return files
         }
         defer { fixture.remove() }
-        let result = try CLIRunner.run(
+        let result = try await CLIRunner.run(
             ["plan", "--repo", fixture.chart.path, "--format", "json"], environment: ["XDG_CACHE_HOME": fixture.cache])
         #expect(result.status == 0, "\(result.stderr)")
         let apps = try #require(try json(result.stdout)["applications"] as? [[String: Any]])

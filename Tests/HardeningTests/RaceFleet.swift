@@ -76,7 +76,7 @@ struct RaceFleet {
         return try await reconciler.run(repositories: urls)
     }
 
-    /// The built binary's `run` over both repositories, in its own process (waited for off the cooperative pool).
+    /// The built binary's `run` over both repositories, in its own process (ProductCLI waits off the cooperative pool).
     func runProcess() async throws -> ProductCLI.Result {
         let config = root.appendingPathComponent("argocd-image-pr.yaml")
         if !FileManager.default.fileExists(atPath: config.path) {
@@ -86,11 +86,7 @@ struct RaceFleet {
         }
         let arguments = ["run", "--config", config.path, "--format", "json"] + urls.flatMap { ["--repo", $0] }
         let environment = environment
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try ProductCLI.run(arguments, environment: environment) })
-            }
-        }
+        return try await ProductCLI.run(arguments, environment: environment)
     }
 
     private func chartFiles(_ repository: String, apps: [String]) -> [String: String] {

@@ -74,7 +74,7 @@ struct SecretRedactionTests {
             ]) { $1 }
             let secrets = Self.secrets(Self.password) + Self.secrets(Self.wrongPassword)
             for format in ["text", "json", "markdown"] {
-                let result = try CLIRunner.run(
+                let result = try await CLIRunner.run(
                     ["plan", "--repo", fixture.chart.path, "--format", format], environment: environment)
                 runs += 1
                 #expect(!result.crashed && !result.timedOut)
@@ -93,7 +93,7 @@ struct SecretRedactionTests {
                 ["validate", "--repo", fixture.chart.path], ["check-image", image, "--strategy", "latest"],
                 ["check-image", image, "--strategy", "latest", "--format", "json"],
             ] {
-                let result = try CLIRunner.run(arguments, environment: environment)
+                let result = try await CLIRunner.run(arguments, environment: environment)
                 runs += 1
                 #expect(!result.crashed && !result.timedOut)
                 Self.expectNoSecret(result, secrets, arguments.joined(separator: " "))

@@ -32,9 +32,28 @@ public enum ProductCLI {
     }
 
     /// Runs the binary with the test process's environment plus `environment`, minus `removing`.
+    ///
+    /// The wait happens on a thread of its own: blocking the cooperative pool would starve the fake
+    /// servers in this process that the child is talking to (2 cores mean 2 pool threads).
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
         directory: URL? = nil, timeout: Duration = .seconds(300)
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Swift.Result {
+                        try runBlocking(
+                            arguments, environment: environment, removing: removing, directory: directory,
+                            timeout: timeout)
+                    })
+            }
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], environment: [String: String], removing: [String], directory: URL?,
+        timeout: Duration
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
