@@ -34,13 +34,17 @@ public enum ProductCLI {
     /// Runs the binary with the test process's environment plus `environment`, minus `removing`.
     ///
     /// The wait happens on a thread of its own: blocking the cooperative pool would starve the fake
-    /// servers in this process that the child is talking to (2 cores mean 2 pool threads).
+    /// servers in this process that the child is talking to (2 cores mean 2 pool threads). At most one
+    /// child per core runs at once, so parallel tests queue instead of overloading the machine and
+    /// tripping each other's deadlines (the deadline starts when the child does).
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
         directory: URL? = nil, timeout: Duration = .seconds(300)
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
+                slots.wait()
+                defer { slots.signal() }
                 continuation.resume(
                     with: Swift.Result {
                         try runBlocking(
@@ -50,6 +54,8 @@ public enum ProductCLI {
             }
         }
     }
+
+    private static let slots = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     private static func runBlocking(
         _ arguments: [String], environment: [String: String], removing: [String], directory: URL?,
