@@ -121,7 +121,12 @@ struct SubprocessWorkerTests {
         defer { binary.remove() }
         let worker = SubprocessReconcileWorker(executable: binary.path, configuration: configuration)
         let task = Task { try await worker.reconcile(.scheduled) }
-        try await Task.sleep(for: .milliseconds(300))
+        // Cancel only once the child runs: on a loaded machine it may take a while to start.
+        let started = ContinuousClock.now
+        while !FileManager.default.fileExists(atPath: binary.pidFile), ContinuousClock.now - started < .seconds(30) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try await Task.sleep(for: .milliseconds(100))
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
         let pid = try #require(
