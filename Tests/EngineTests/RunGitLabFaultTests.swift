@@ -103,19 +103,9 @@ struct RunGitLabFaultTests {
         let before = try await fleet.snapshot()
 
         let result = try await fleet.run()
-        let errors = fleet.errors(of: "example", in: result)
-        #expect(
-            errors.count == 1 && errors[0].contains("kept moving") && errors[0].contains(Self.first),
-            "\(result.plan.allErrors)")
-        #expect(result.plan.allErrors.count == 1)
-        let request = try #require(
-            try await fleet.openMergeRequests(Self.first).first { $0.sourceBranch == Self.example })
-        #expect(request.description?.contains("`\(SeedFixture.newTag)`") == true)
-        try await fleet.expectNoDamage(since: before, movedByOthers: [Self.example])
-        fleet.expectNoSecret(in: result)
-
-        try FaultFleetFiles.removeHook("pre-receive", in: directory)
-        try await fleet.expectConverges(to: SeedFixture.newerTag)
+        try await fleet.expectKeptMoving(
+            result, app: "example", branch: Self.example, in: Self.first, movedTo: others, since: before,
+            describing: SeedFixture.newTag, convergesTo: SeedFixture.newerTag)
     }
 
     @Test func sourceBranchDeletedUnderAnOpenMergeRequestIsWrittenAgain() async throws {

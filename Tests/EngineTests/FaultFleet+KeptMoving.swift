@@ -1,0 +1,30 @@
+import Engine
+import Foundation
+import TestSupport
+import Testing
+
+extension FaultFleet {
+    /// After a run during which someone kept moving `branch` (a pre-receive hook in `repository`): one error,
+    /// naming the repository, for that Application only; whoever moved the branch last keeps it; the open request
+    /// still describes `tag`; nothing else damaged. With the hook gone, the next run converges to `newer`.
+    func expectKeptMoving(
+        _ result: RunResult, app: String, branch: String, in repository: String, movedTo others: [String],
+        since before: FleetSnapshot, describing tag: String, convergesTo newer: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let errors = errors(of: app, in: result)
+        #expect(
+            errors.count == 1 && errors[0].contains("kept moving") && errors[0].contains(repository),
+            "\(result.plan.allErrors)", sourceLocation: sourceLocation)
+        #expect(result.plan.allErrors.count == 1, sourceLocation: sourceLocation)
+        let tip = try await snapshot().branches[repository]?[branch]
+        #expect(tip.map(others.contains) == true, "branch tip \(tip ?? "none")", sourceLocation: sourceLocation)
+        let request = try await openRequests(repository).first { $0.head == branch }
+        #expect(request?.body.contains("`\(tag)`") == true, sourceLocation: sourceLocation)
+        try await expectNoDamage(since: before, movedByOthers: [branch], sourceLocation: sourceLocation)
+        expectNoSecret(in: result, sourceLocation: sourceLocation)
+
+        try FaultFleetFiles.removeHook("pre-receive", in: try gitDirectory(repository))
+        try await expectConverges(to: newer, sourceLocation: sourceLocation)
+    }
+}
