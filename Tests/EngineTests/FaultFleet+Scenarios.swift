@@ -28,3 +28,27 @@ extension FaultFleet {
         try await expectConverges(to: newer, sourceLocation: sourceLocation)
     }
 }
+
+extension FaultFleet {
+    /// After a run whose pushes to `failed` broke off: each of its Applications has one push error naming it, no
+    /// request was opened there, the Applications of `healthy` got theirs, and nothing was damaged or leaked.
+    func expectPushFailedOnly(
+        in failed: String, healthy: String, result: RunResult, since before: FleetSnapshot,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        for app in Self.apps[failed] ?? [] {
+            let errors = errors(of: app, in: result)
+            #expect(
+                errors.count == 1 && errors[0].contains("push") && errors[0].contains(failed), "\(errors)",
+                sourceLocation: sourceLocation)
+        }
+        for app in Self.apps[healthy] ?? [] {
+            #expect(errors(of: app, in: result) == [], sourceLocation: sourceLocation)
+        }
+        #expect(try await openRequests(failed).isEmpty, sourceLocation: sourceLocation)
+        #expect(
+            try await openRequests(healthy).count == (Self.apps[healthy] ?? []).count, sourceLocation: sourceLocation)
+        try await expectNoDamage(since: before, sourceLocation: sourceLocation)
+        expectNoSecret(in: result, sourceLocation: sourceLocation)
+    }
+}
