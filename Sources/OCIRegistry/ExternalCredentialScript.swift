@@ -16,13 +16,7 @@ enum ExternalCredentialScript {
         }
         guard path.hasPrefix("/") else { throw fail("the script path must be absolute") }
         guard FileManager.default.isExecutableFile(atPath: path) else { throw fail("not an executable file") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = []
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
         let collected = Mutex<[UInt8]>([])
         output.fileHandleForReading.readabilityHandler = { handle in
             let chunk = handle.availableData
@@ -30,18 +24,14 @@ enum ExternalCredentialScript {
                 if buffer.count < maximumOutputBytes { buffer.append(contentsOf: chunk.prefix(maximumOutputBytes)) }
             }
         }
+        let (exited, exit) = AsyncStream<Int32>.makeStream()
+        let process = try await start(path, output: output) { code in
+            exit.yield(code)
+            exit.finish()
+        } failure: {
+            fail("cannot be started (\($0))")
+        }
         let status: Int32 = try await withThrowingTaskGroup(of: Int32?.self) { group in
-            let exited = AsyncStream<Int32> { continuation in
-                process.terminationHandler = { finished in
-                    continuation.yield(finished.terminationStatus)
-                    continuation.finish()
-                }
-            }
-            do {
-                try process.run()
-            } catch {
-                throw fail("cannot be started")
-            }
             group.addTask {
                 for await code in exited { return code }
                 return nil
@@ -67,5 +57,31 @@ enum ExternalCredentialScript {
             throw fail("output is not one line user:password")
         }
         return credential
+    }
+
+    /// Starts the script, trying up to three times: a script written a moment ago can be briefly
+    /// "text file busy" while a process forked elsewhere still holds it open for writing.
+    private static func start(
+        _ path: String, output: Pipe, onExit: @escaping @Sendable (Int32) -> Void,
+        failure: (String) -> RegistryError
+    ) async throws -> Process {
+        var attempt = 1
+        while true {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = []
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            process.terminationHandler = { onExit($0.terminationStatus) }
+            do {
+                try process.run()
+                return process
+            } catch {
+                guard attempt < 3 else { throw failure(error.localizedDescription) }
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
     }
 }
