@@ -31,36 +31,35 @@ public enum ProductCLI {
         return URL(fileURLWithPath: ".build/debug/argocd-image-pr")
     }
 
+    /// At most one child per core runs at once, so parallel tests queue instead of overloading the machine and
+    /// tripping each other's deadlines (the deadline starts when the child does).
+    private static let slots = ChildSlots(max(2, ProcessInfo.processInfo.activeProcessorCount))
+
     /// Runs the binary with the test process's environment plus `environment`, minus `removing`.
     ///
-    /// The wait happens on a thread of its own: blocking the cooperative pool would starve the fake
-    /// servers in this process that the child is talking to (2 cores mean 2 pool threads). At most one
-    /// child per core runs at once, so parallel tests queue instead of overloading the machine and
-    /// tripping each other's deadlines (the deadline starts when the child does).
+    /// Nothing blocks a thread while the child runs: its exit arrives through `terminationHandler`. A blocked
+    /// cooperative thread would starve the fake servers in this process that the child talks to, and
+    /// `waitUntilExit` on a dispatch thread was seen to miss the exit and hang.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], removing: [String] = [],
         directory: URL? = nil, timeout: Duration = .seconds(300)
     ) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                slots.wait()
-                defer { slots.signal() }
-                continuation.resume(
-                    with: Swift.Result {
-                        try runBlocking(
-                            arguments, environment: environment, removing: removing, directory: directory,
-                            timeout: timeout)
-                    })
-            }
+        await slots.acquire()
+        do {
+            let result = try await launch(
+                arguments, environment: environment, removing: removing, directory: directory, timeout: timeout)
+            await slots.release()
+            return result
+        } catch {
+            await slots.release()
+            throw error
         }
     }
 
-    private static let slots = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
-
-    private static func runBlocking(
+    private static func launch(
         _ arguments: [String], environment: [String: String], removing: [String], directory: URL?,
         timeout: Duration
-    ) throws -> Result {
+    ) async throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -78,28 +77,63 @@ public enum ProductCLI {
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = ContinuousClock.now + timeout
-        var timedOut = false
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                timedOut = true
-                process.terminate()
-                break
-            }
-            usleep(5_000)
+        let (exits, exit) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in
+            exit.yield()
+            exit.finish()
         }
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
+        try process.run()
+        let timedOut = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await _ in exits { return false }
+                return false
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return true
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if timedOut { process.terminate() }
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
             timedOut: timedOut,
             crashed: process.terminationReason == .uncaughtSignal)
+    }
+}
+
+/// A counting gate for child processes that suspends waiters instead of blocking their threads.
+actor ChildSlots {
+    private var free: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty {
+            free += 1
+        } else {
+            waiters.removeFirst().resume()
+        }
     }
 }
