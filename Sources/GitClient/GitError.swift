@@ -36,24 +36,6 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
         /// A file is larger than the caller's limit.
         public static let tooLarge = Kind(.tooLarge)
 
-        static func leaseMismatch(
-            reference: String,
-            expected: GitOID?,
-            current: GitOID?,
-            operation: String,
-            remote: String
-        ) -> GitError {
-            let expectedText = expected.map { "at \($0.short)" } ?? "to be absent"
-            let currentText = current.map { "is at \($0.short)" } ?? "does not exist"
-            return GitError(
-                .leaseMismatch,
-                operation: operation,
-                remote: remote,
-                currentRemoteOID: current,
-                message: "expected \(reference) \(expectedText), but it \(currentText); nothing was changed"
-            )
-        }
-
         public var description: String { code.rawValue }
     }
 
