@@ -5,7 +5,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
-import ServiceLifecycle
+import TestSupport
 
 /// A real BotServer on a free loopback port with a worker that only counts, and one HTTP client for the many
 /// requests a fuzz loop sends.
@@ -14,11 +14,11 @@ struct WebhookServer {
     static let gitlabToken = "gl-fuzz-token-77a0"
     static let registryToken = "reg-fuzz-token-9e2b"
 
-    let port: Int
     let worker: CountingWorker
     let client: HTTPClient
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let service: ListeningService
+
+    var port: Int { service.port }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -31,35 +31,19 @@ struct WebhookServer {
         var logger = Logger(label: "webhook-fuzz")
         logger.logLevel = .critical
         let worker = CountingWorker()
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let server = BotServer(
-            configuration: configuration, worker: worker, logger: logger,
-            onListening: { port in
-                continuation.yield(port)
-                continuation.finish()
-            })
-        let group = ServiceGroup(services: [server], logger: logger)
-        let task = Task {
-            defer { continuation.finish() }
-            try await group.run()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            await group.triggerGracefulShutdown()
-            _ = await task.result
-            throw WebhookServerError()
+        let service = try await ListeningService.start(logger: logger) { onListening in
+            BotServer(configuration: configuration, worker: worker, logger: logger, onListening: onListening)
         }
         let client = HTTPClient(
             eventLoopGroupProvider: .singleton,
             configuration: .init(
                 redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5), read: .seconds(20))))
-        return WebhookServer(port: port, worker: worker, client: client, group: group, task: task)
+        return WebhookServer(worker: worker, client: client, service: service)
     }
 
     func stop() async throws {
         try? await client.shutdown()
-        await group.triggerGracefulShutdown()
-        try await task.value
+        try await service.stop()
     }
 
     /// Status and body text of one request.
@@ -90,10 +74,6 @@ struct WebhookServer {
         let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))
         return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
     }
-}
-
-struct WebhookServerError: Error, CustomStringConvertible {
-    var description: String { "the webhook server did not start" }
 }
 
 /// Records the triggers it is given and does nothing else.

@@ -2,7 +2,6 @@ import BotServer
 import Crypto
 import Foundation
 import Logging
-import ServiceLifecycle
 import TestSupport
 
 /// A BotServer on a free loopback port inside its own ServiceGroup, stopped gracefully by `stop()`.
@@ -11,10 +10,10 @@ struct RunningServer {
     static let gitlabToken = "gitlab-test-token"
     static let registryToken = "registry-test-token"
 
-    let port: Int
     let metrics: BotMetrics
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let service: ListeningService
+
+    var port: Int { service.port }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -33,31 +32,17 @@ struct RunningServer {
         var logger = Logger(label: "bot-server-test")
         logger.logLevel = .critical
         let metrics = BotMetrics()
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let server = BotServer(
-            configuration: configuration, worker: worker, metrics: metrics, logger: logger,
-            onListening: { port in
-                continuation.yield(port)
-                continuation.finish()
-            })
-        let group = ServiceGroup(services: [server], logger: logger)
-        let task = Task {
-            defer { continuation.finish() }
-            try await group.run()
+        let service = try await ListeningService.start(logger: logger) { onListening in
+            BotServer(
+                configuration: configuration, worker: worker, metrics: metrics, logger: logger,
+                onListening: onListening)
         }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            await group.triggerGracefulShutdown()
-            _ = await task.result
-            throw ServerDidNotStart()
-        }
-        return RunningServer(port: port, metrics: metrics, group: group, task: task)
+        return RunningServer(metrics: metrics, service: service)
     }
 
     /// Graceful shutdown, as SIGTERM would trigger it; returns once the server has stopped.
     func stop() async throws {
-        await group.triggerGracefulShutdown()
-        try await task.value
+        try await service.stop()
     }
 
     func post(
@@ -92,5 +77,4 @@ struct RunningServer {
             body: body)
     }
 
-    struct ServerDidNotStart: Error {}
 }
