@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -8,11 +9,24 @@ import Darwin
 
 /// Free TCP ports on the loopback interface.
 public enum FreePort {
+    /// Ports this process has handed out already.
+    private static let given = Mutex<Set<Int>>([])
+
     /// Asks the kernel for an unused loopback port by binding port 0, then releases it.
     ///
     /// Another process may take the port before it is used again; helpers that start
-    /// external servers retry with a fresh port when that happens.
+    /// external servers retry with a fresh port when that happens. A port is never handed out twice in
+    /// one process: the kernel readily gives a just-freed port again, and a test that stopped its server
+    /// would then find another test's server on "its" port.
     public static func loopback() throws -> Int {
+        for _ in 0..<100 {
+            let port = try kernelPort()
+            if given.withLock({ $0.insert(port).inserted }) { return port }
+        }
+        throw TestSupportError.invalidArgument("free port: the kernel kept offering ports already used")
+    }
+
+    private static func kernelPort() throws -> Int {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
