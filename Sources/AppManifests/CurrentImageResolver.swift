@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Works out what each image of an Application runs now, reading the target repository's working tree:
+/// Works out what each image of an Application runs now, reading the target repository's files:
 /// the override file, then the Application's inline parameters, then Helm values files, then the
 /// kustomization, else the `image-list` tag.
 public struct CurrentImageResolver: Sendable {
@@ -15,12 +15,14 @@ public struct CurrentImageResolver: Sendable {
 
     /// Current images by alias. Throws when the existing override file (or a file it must read) is unreadable,
     /// does not parse, or lies outside the repository.
-    public func resolve(app: ApplicationSpec, targetRoot: URL) throws(ManifestError) -> [String: CurrentImage] {
+    public func resolve(
+        app: ApplicationSpec, files: some RepositoryFiles
+    ) async throws(ManifestError) -> [String: CurrentImage] {
         let source = app.primarySource
         let sourcePath = source.path ?? "."
         let overridePath = overrideFilePath(app)
-        let overrideRoot = try document(overridePath, in: targetRoot)
-        let kind = sourceKind(app: app, targetRoot: targetRoot)
+        let overrideRoot = try await document(overridePath, in: files)
+        let kind = await sourceKind(app: app, files: files)
         var valueFiles: [String] = []
         if app.writeBack.target.kind == .helmValues { valueFiles.append(app.writeBack.target.path) }
         for file in (source.helm?.valueFiles ?? []).reversed() where !file.hasPrefix("$") && !file.contains("://") {
@@ -39,7 +41,7 @@ public struct CurrentImageResolver: Sendable {
             found = found ?? fromSpec(source, image: image)
             if found == nil, kind != .kustomize {
                 for file in valueFiles where found == nil {
-                    if let root = try? document(file, in: targetRoot) {
+                    if let root = try? await document(file, in: files) {
                         found = fromValues(root, image: image, path: file)
                     }
                 }
@@ -47,7 +49,7 @@ public struct CurrentImageResolver: Sendable {
             if found == nil, kind != .helm {
                 for name in KustomizationEditor.fileNames where found == nil {
                     let file = RepoPath.normalize(name, relativeTo: kustomizationDirectory) ?? name
-                    if let root = try? document(file, in: targetRoot) {
+                    if let root = try? await document(file, in: files) {
                         found = fromKustomization(root, image: image, path: file)
                     }
                 }
@@ -67,19 +69,17 @@ public struct CurrentImageResolver: Sendable {
 
     /// How the primary source renders: explicit `helm:`/`kustomize:` blocks, else `Chart.yaml` or a
     /// kustomization in its path (as Argo CD detects it), else a directory.
-    public func sourceKind(app: ApplicationSpec, targetRoot: URL) -> SourceKind {
+    public func sourceKind(app: ApplicationSpec, files: some RepositoryFiles) async -> SourceKind {
         let source = app.primarySource
         if source.helm != nil || source.chart != nil { return .helm }
         if source.kustomize != nil { return .kustomize }
         let directory = source.path ?? "."
-        func exists(_ name: String) -> Bool {
-            guard let path = RepoPath.normalize(name, relativeTo: directory),
-                let url = try? RepoPath.resolve(path, in: targetRoot)
-            else { return false }
-            return FileManager.default.fileExists(atPath: url.path)
+        func exists(_ name: String) async -> Bool {
+            guard let path = RepoPath.normalize(name, relativeTo: directory) else { return false }
+            return await files.exists(path)
         }
-        if exists("Chart.yaml") { return .helm }
-        if KustomizationEditor.fileNames.contains(where: exists) { return .kustomize }
+        if await exists("Chart.yaml") { return .helm }
+        for name in KustomizationEditor.fileNames where await exists(name) { return .kustomize }
         return .directory
     }
 
@@ -91,10 +91,9 @@ public struct CurrentImageResolver: Sendable {
         return RepoPath.normalize(name, relativeTo: app.primarySource.path ?? ".") ?? name
     }
 
-    private func document(_ path: String, in root: URL) throws(ManifestError) -> Node? {
-        let url = try RepoPath.resolve(path, in: root)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let file = try YAMLFile.read(url, location: ManifestLocation(path: path, line: 0), limits: limits)
+    private func document(_ path: String, in files: some RepositoryFiles) async throws(ManifestError) -> Node? {
+        guard let data = try await files.contents(of: path, limit: limits.maxFileSize) else { return nil }
+        let file = try YAMLFile.decode(data, location: ManifestLocation(path: path, line: 0), limits: limits)
         guard let first = file.documents.first, first.isMapping else { return nil }
         return first
     }

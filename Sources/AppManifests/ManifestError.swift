@@ -41,11 +41,11 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
-    static func unreadable(_ location: ManifestLocation, _ message: String) -> Self {
+    public static func unreadable(_ location: ManifestLocation, _ message: String) -> Self {
         Self(.unreadable, location, message)
     }
 
-    static func tooLarge(_ location: ManifestLocation, limit: Int) -> Self {
+    public static func tooLarge(_ location: ManifestLocation, limit: Int) -> Self {
         Self(.tooLarge, location, "file is larger than \(limit) bytes; refused")
     }
 
@@ -75,7 +75,8 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
         Self(.invalidName, location, message, application: application)
     }
 
-    static func invalidPath(_ location: ManifestLocation, _ message: String, application: String? = nil) -> Self {
+    public static func invalidPath(_ location: ManifestLocation, _ message: String, application: String? = nil) -> Self
+    {
         Self(.invalidPath, location, message, application: application)
     }
 

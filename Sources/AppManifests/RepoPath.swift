@@ -24,11 +24,16 @@ public enum RepoPath {
         return components.isEmpty ? "." : components.joined(separator: "/")
     }
 
+    /// `path` relative to the repository root, normalized; nil when it is absolute or `..` leaves the root.
+    public static func relative(_ path: String) -> String? {
+        path.hasPrefix("/") ? nil : normalize(path)
+    }
+
     /// The file URL for `relativePath` under `root`, after checking that neither `..` nor a symlink anywhere on
     /// the way leads outside `root`. The file itself need not exist.
     public static func resolve(_ relativePath: String, in root: URL) throws(ManifestError) -> URL {
         let location = ManifestLocation(path: relativePath, line: 0)
-        guard !relativePath.hasPrefix("/"), let normalized = normalize(relativePath) else {
+        guard let normalized = relative(relativePath) else {
             throw ManifestError.invalidPath(location, "path leaves the repository")
         }
         let rootReal = realPath(root.path)

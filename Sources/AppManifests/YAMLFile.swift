@@ -8,21 +8,11 @@ struct YAMLFile {
 
     /// Reads and parses the file at `url`; `location` names it in errors.
     static func read(_ url: URL, location: ManifestLocation, limits: YAMLLimits) throws(ManifestError) -> YAMLFile {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? NSNumber, size.int64Value > Int64(limits.maxFileSize) {
-                throw ManifestError.tooLarge(location, limit: limits.maxFileSize)
-            }
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            // Read one byte past the limit so a file that grew after the check is still refused.
-            data = try handle.read(upToCount: limits.maxFileSize + 1) ?? Data()
-        } catch let error as ManifestError {
-            throw error
-        } catch {
-            throw ManifestError.unreadable(location, "cannot read file: \(error.localizedDescription)")
-        }
+        try decode(readBytes(url, location: location, limit: limits.maxFileSize), location: location, limits: limits)
+    }
+
+    /// Parses file bytes (UTF-8, or UTF-16/32 with a byte order mark) read from anywhere.
+    static func decode(_ data: Data, location: ManifestLocation, limits: YAMLLimits) throws(ManifestError) -> YAMLFile {
         if data.count > limits.maxFileSize {
             throw ManifestError.tooLarge(location, limit: limits.maxFileSize)
         }
@@ -30,6 +20,29 @@ struct YAMLFile {
             throw ManifestError.invalidYAML(location, "not valid UTF-8 (or UTF-16/32 with a byte order mark)")
         }
         return try parse(text, location: location, limits: limits)
+    }
+
+    /// The bytes of the file at `url`, refused unread when over `limit`.
+    static func readBytes(_ url: URL, location: ManifestLocation, limit: Int) throws(ManifestError) -> Data {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? NSNumber, size.int64Value > Int64(limit) {
+                throw ManifestError.tooLarge(location, limit: limit)
+            }
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            // Read one byte past the limit so a file that grew after the check is still refused.
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch let error as ManifestError {
+            throw error
+        } catch {
+            throw ManifestError.unreadable(location, "cannot read file: \(error.localizedDescription)")
+        }
+        if data.count > limit {
+            throw ManifestError.tooLarge(location, limit: limit)
+        }
+        return data
     }
 
     /// Parses `text` as a stream of documents; any bad document makes the whole text an error.

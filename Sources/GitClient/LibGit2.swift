@@ -8,8 +8,14 @@ public enum LibGit2 {
     private static let initialised: Bool = {
         git_libgit2_init()
         _ = IdleTimeoutStream.register()
+        // Planning reads branches of every chart repository straight from their packs, and the handles stay
+        // open for the run: bound the pack files held open at once (libgit2's default is no bound).
+        _ = clibgit2_set_mwindow_file_limit(maximumOpenPackFiles)
         return true
     }()
+
+    /// Pack files kept open across all repositories; older ones are closed and reopened on demand.
+    static let maximumOpenPackFiles = 128
 
     /// Makes sure libgit2 is initialised; cheap after the first call.
     public static func ensureInitialised() {

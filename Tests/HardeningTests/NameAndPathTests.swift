@@ -70,7 +70,7 @@ struct NameAndPathTests {
     }
 
     @Test("a values file that is a symlink out of the repository is not read")
-    func symlinkedValuesFile() throws {
+    func symlinkedValuesFile() async throws {
         let outside = try TemporaryDirectory.make(prefix: "hardening-outside-values")
         defer { TemporaryDirectory.remove(outside) }
         try Data("web:\n  image: nginx\n  tag: from-outside\n".utf8).write(to: outside.appendingPathComponent("v.yaml"))
@@ -85,7 +85,7 @@ struct NameAndPathTests {
         try Data(text.utf8).write(to: root.appendingPathComponent("app.yaml"))
         let app = try #require(ManifestScanner().scan(root: root).applications.first)
         do {
-            let currents = try CurrentImageResolver().resolve(app: app, targetRoot: root)
+            let currents = try await CurrentImageResolver().resolve(app: app, files: DiskFiles(root: root))
             #expect(!currents.values.contains { "\($0)".contains("from-outside") }, "\(currents)")
         } catch {
             #expect(error.description.contains("symlink"), "\(error)")

@@ -103,9 +103,9 @@ extension RepositoryReconciler {
     /// The tag each image runs now on the base branch, where the repository says (an image-list tag is a
     /// constraint or a followed tag, not evidence of what runs).
     private func currentTags(_ app: PlannedApplication) async -> [String: String] {
-        guard let root = try? await settings.store.folder(for: app.target, branch: app.spec.baseBranch),
-            let currents = try? CurrentImageResolver(argocdNamespace: settings.argocdNamespace)
-                .resolve(app: app.spec, targetRoot: root)
+        guard let files = try? await settings.store.files(for: app.target, branch: app.spec.baseBranch),
+            let currents = try? await CurrentImageResolver(argocdNamespace: settings.argocdNamespace)
+                .resolve(app: app.spec, files: files)
         else { return [:] }
         var tags: [String: String] = [:]
         for (alias, current) in currents where current.source != .imageList {

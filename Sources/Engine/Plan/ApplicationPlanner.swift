@@ -16,7 +16,7 @@ struct ApplicationPlanner: Sendable {
         var skipped: [String: [String: Set<String>]] = [:]
     }
 
-    func plan(_ app: ApplicationSpec, targetRoot: URL) async -> ApplicationPlan {
+    func plan(_ app: ApplicationSpec, files: some RepositoryFiles) async -> ApplicationPlan {
         let location = app.location.description
         let baseBranch = app.baseBranch ?? "HEAD"
         var plan = ApplicationPlan(
@@ -25,7 +25,7 @@ struct ApplicationPlanner: Sendable {
         let resolver = CurrentImageResolver(argocdNamespace: argocdNamespace)
         let currents: [String: CurrentImage]
         do {
-            currents = try resolver.resolve(app: app, targetRoot: targetRoot)
+            currents = try await resolver.resolve(app: app, files: files)
         } catch {
             plan.errors.append("\(error)")
             return plan
@@ -51,7 +51,7 @@ struct ApplicationPlanner: Sendable {
         }
         guard !plan.changes.isEmpty else { return plan }
         do {
-            if let file = try FileRenderer(app: app, resolver: resolver).render(plan.changes, targetRoot: targetRoot) {
+            if let file = try await FileRenderer(app: app, resolver: resolver).render(plan.changes, files: files) {
                 plan.files.append(file)
             }
         } catch {

@@ -7,7 +7,7 @@ struct FileRenderer {
     let app: ApplicationSpec
     let resolver: CurrentImageResolver
 
-    func render(_ changes: [ImageChange], targetRoot: URL) throws -> FileChange? {
+    func render(_ changes: [ImageChange], files: some RepositoryFiles) async throws -> FileChange? {
         let planned = changes.map {
             PlannedImageChange(
                 alias: $0.alias, imageName: $0.image, newTag: $0.to, newDigest: $0.writesDigest ? $0.digest : nil)
@@ -19,17 +19,17 @@ struct FileRenderer {
         switch target.kind {
         case .overrideFile:
             path = target.path
-            existing = try read(path, in: targetRoot)
+            existing = try await read(path, in: files)
             rendered = try OverrideFileWriter.render(
                 app: app, changes: planned, existing: existing,
-                kind: resolver.sourceKind(app: app, targetRoot: targetRoot),
+                kind: await resolver.sourceKind(app: app, files: files),
                 path: path)
         case .helmValues:
             path = target.path
-            existing = try read(path, in: targetRoot)
+            existing = try await read(path, in: files)
             rendered = try HelmValuesEditor.render(app: app, changes: planned, existing: existing, path: path)
         case .kustomization:
-            guard let (found, text) = try kustomization(in: target.path, root: targetRoot) else {
+            guard let (found, text) = try await kustomization(in: target.path, files: files) else {
                 throw ImagePlanError(
                     "\(target.path): no kustomization.yaml, kustomization.yml or Kustomization to edit")
             }
@@ -41,19 +41,18 @@ struct FileRenderer {
         return FileChange(path: path, content: rendered)
     }
 
-    private func read(_ path: String, in root: URL) throws -> String? {
-        let url = try RepoPath.resolve(path, in: root)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    private func read(_ path: String, in files: some RepositoryFiles) async throws -> String? {
+        guard let data = try await files.contents(of: path, limit: resolver.limits.maxFileSize) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ImagePlanError("\(path): not UTF-8 text; left untouched")
         }
         return text
     }
 
-    private func kustomization(in directory: String, root: URL) throws -> (String, String)? {
+    private func kustomization(in directory: String, files: some RepositoryFiles) async throws -> (String, String)? {
         for name in KustomizationEditor.fileNames {
             let path = directory == "." ? name : directory + "/" + name
-            if let text = try read(path, in: root) { return (path, text) }
+            if let text = try await read(path, in: files) { return (path, text) }
         }
         return nil
     }

@@ -119,34 +119,48 @@ public struct Planner: Sendable {
         }
         let planner = ApplicationPlanner(
             registry: registry, argocdNamespace: configuration.argocdNamespace, holds: .init())
+        var groups = TargetGroups(apps)
         let planned = await withTaskGroup(of: (Int, PlannedApplication).self) { group in
             var results: [(Int, PlannedApplication)] = []
-            for (index, app) in apps.enumerated() {
-                if index >= concurrency, let next = await group.next() { results.append(next) }
+            results.reserveCapacity(apps.count)
+            func collect(_ next: (Int, PlannedApplication)) async {
+                results.append(next)
+                if let done = groups.finish(next.0) { await store.release(done.location, branch: done.branch) }
+            }
+            for (position, index) in groups.order.enumerated() {
+                if position >= concurrency, let next = await group.next() { await collect(next) }
+                let app = apps[index]
+                let location = groups.target(of: index).location
                 group.addTask {
-                    let location = RepositoryLocation(app.targetRepoURL)
-                    do {
-                        let root = try await store.folder(for: location, branch: app.baseBranch)
-                        let plan = await planner.plan(app, targetRoot: root)
-                        return (index, PlannedApplication(spec: app, plan: plan, target: location))
-                    } catch {
-                        var plan = ApplicationPlan(
-                            name: app.name, manifest: app.location.description,
-                            target: PlanTarget(
-                                repo: app.targetRepoURL, branch: app.baseBranch ?? "HEAD",
-                                path: app.primarySource.path ?? "."))
-                        plan.errors.append(
-                            "\(app.location): application \(app.name): cannot read \(location): \(error)")
-                        return (index, PlannedApplication(spec: app, plan: plan, target: location))
-                    }
+                    (index, await Self.plan(app, at: location, store: store, planner: planner))
                 }
             }
-            for await next in group { results.append(next) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
+            for await next in group { await collect(next) }
+            results.sort { $0.0 < $1.0 }
+            return results.map(\.1)
         }
         result.applications = planned
         result.plan.applications = planned.map(\.plan) + result.plan.applications
         return result
+    }
+}
+
+extension Planner {
+    static func plan(
+        _ app: ApplicationSpec, at location: RepositoryLocation, store: CheckoutStore, planner: ApplicationPlanner
+    ) async -> PlannedApplication {
+        do {
+            let files = try await store.files(for: location, branch: app.baseBranch)
+            let plan = await planner.plan(app, files: files)
+            return PlannedApplication(spec: app, plan: plan, target: location)
+        } catch {
+            var plan = ApplicationPlan(
+                name: app.name, manifest: app.location.description,
+                target: PlanTarget(
+                    repo: app.targetRepoURL, branch: app.baseBranch ?? "HEAD", path: app.primarySource.path ?? "."))
+            plan.errors.append("\(app.location): application \(app.name): cannot read \(location): \(error)")
+            return PlannedApplication(spec: app, plan: plan, target: location)
+        }
     }
 }
 

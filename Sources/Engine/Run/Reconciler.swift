@@ -138,9 +138,9 @@ public struct Reconciler: Sendable {
         namespace: String
     ) async -> ApplicationPlan {
         do {
-            let root = try await store.folder(for: app.target, branch: app.spec.baseBranch)
+            let files = try await store.files(for: app.target, branch: app.spec.baseBranch)
             let planner = ApplicationPlanner(registry: registry, argocdNamespace: namespace, holds: holds)
-            return await planner.plan(app.spec, targetRoot: root)
+            return await planner.plan(app.spec, files: files)
         } catch {
             var plan = app.plan
             plan.changes = []
