@@ -4,7 +4,7 @@
 /// wait on continuations. Outcomes, failures included, are kept for the client's lifetime, except a
 /// cancellation, which is forgotten so a later caller tries again. `isUsable` lets time-limited values
 /// (tokens) be recomputed once stale.
-actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
+public actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
     private enum Entry {
         case running([CheckedContinuation<Value, any Error>])
         case finished(Result<Value, any Error>)
@@ -12,7 +12,9 @@ actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
 
     private var entries: [Key: Entry] = [:]
 
-    func value(
+    public init() {}
+
+    public func value(
         for key: Key,
         isUsable: @Sendable (Value) -> Bool = { _ in true },
         compute: @Sendable () async throws -> Value
@@ -52,13 +54,13 @@ actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
     }
 
     /// The remembered successful value for `key`, without computing or waiting.
-    func finishedValue(for key: Key) -> Value? {
+    public func finishedValue(for key: Key) -> Value? {
         if case .finished(.success(let value)) = entries[key] { return value }
         return nil
     }
 
     /// Drops a finished outcome so the next caller computes it again (a token the registry refused).
-    func forget(_ key: Key) {
+    public func forget(_ key: Key) {
         if case .finished = entries[key] { entries[key] = nil }
     }
 }

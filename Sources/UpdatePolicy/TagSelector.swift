@@ -32,6 +32,18 @@ public struct TagSelector: Sendable {
         policy: ImagePolicy,
         metadata: @escaping @Sendable (String) async throws -> TagMetadata
     ) async throws -> Selection {
+        try await best(tags: tags, policy: policy, metadata: metadata)
+            .judged(current: current, currentDigest: currentDigest, policy: policy)
+    }
+
+    /// The tag `policy` lands on whatever the image runs now, so Applications that follow the same
+    /// image the same way can share it; ``Selection/judged(current:currentDigest:policy:)`` then says
+    /// whether it is a change for one of them.
+    public func best(
+        tags: [String],
+        policy: ImagePolicy,
+        metadata: @escaping @Sendable (String) async throws -> TagMetadata
+    ) async throws -> Selection {
         let constraint = policy.strategy == .semver ? try policy.versionConstraint() : nil
         var seen = Set<String>()
         let listed = tags.filter { TagOrder.isValidTag($0) && seen.insert($0).inserted }
@@ -42,14 +54,13 @@ public struct TagSelector: Sendable {
                 return Selection(chosen: nil, reason: .pinnedTagMissing(tag: pinned), considered: 0)
             }
             let pin = Self.candidate(pinned, try await metadata(pinned))
-            return Selection(chosen: pin, reason: pinned == current ? .pinned : nil, considered: 1)
+            return Selection(chosen: pin, reason: nil, considered: 1)
         }
 
         let allowed = listed.filter { policy.filter.allows($0) && !policy.skippedTags.contains($0) }
-        let selection: Selection
         switch policy.strategy {
         case .digest:
-            return try await followDigest(policy.trackedTag, allowed, currentDigest, metadata)
+            return try await followDigest(policy.trackedTag, allowed, metadata)
         case _ where allowed.isEmpty:
             return Selection(chosen: nil, reason: .allFiltered, considered: 0)
         case .semver:
@@ -60,14 +71,12 @@ public struct TagSelector: Sendable {
                 let text = constraint?.text ?? ""
                 return Selection(chosen: nil, reason: .constraintMatchedNothing(constraint: text), considered: 0)
             }
-            selection = try await firstUsable(versions.reversed().map(\.original), metadata)
+            return try await firstUsable(versions.reversed().map(\.original), metadata)
         case .alphabetical:
-            selection = try await firstUsable(allowed.sorted(by: TagOrder.byName).reversed(), metadata)
+            return try await firstUsable(allowed.sorted(by: TagOrder.byName).reversed(), metadata)
         case .newestBuild:
-            selection = try await newestBuild(allowed, metadata)
+            return try await newestBuild(allowed, metadata)
         }
-        guard let chosen = selection.chosen, chosen.tag == current else { return selection }
-        return Selection(chosen: chosen, reason: .noneNewerThanCurrent, considered: selection.considered)
     }
 
     /// The best tag the registry does not rule out, trying `ranked` best first.
@@ -98,19 +107,16 @@ public struct TagSelector: Sendable {
         return Selection(chosen: Self.candidate(newest.tag, newest.answer), reason: nil, considered: dated.count)
     }
 
-    /// Image Updater proposes the followed tag whenever the image is not on its current digest.
+    /// The followed tag and the digest it names now.
     private func followDigest(
-        _ tracked: String, _ allowed: [String], _ currentDigest: String?,
-        _ metadata: @escaping @Sendable (String) async throws -> TagMetadata
+        _ tracked: String, _ allowed: [String], _ metadata: @escaping @Sendable (String) async throws -> TagMetadata
     ) async throws -> Selection {
         guard allowed.contains(tracked) else {
             return Selection(chosen: nil, reason: .trackedTagMissing(tag: tracked), considered: 0)
         }
         let answer = try await metadata(tracked)
         guard answer.isCandidate else { return Selection(chosen: nil, reason: .noUsableCandidate, considered: 1) }
-        let chosen = Self.candidate(tracked, answer)
-        let unchanged = currentDigest != nil && currentDigest == answer.digest
-        return Selection(chosen: chosen, reason: unchanged ? .noneNewerThanCurrent : nil, considered: 1)
+        return Selection(chosen: Self.candidate(tracked, answer), reason: nil, considered: 1)
     }
 
     private static func candidate(_ tag: String, _ answer: TagMetadata) -> Selection.Candidate {

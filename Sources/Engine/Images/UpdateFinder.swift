@@ -16,6 +16,8 @@ struct UpdateFinder: Sendable {
     }
 
     let registry: RegistryClient
+    /// Best tags shared with other Applications of the same plan, when there is one.
+    var shared: SharedSelections?
     let selector = TagSelector()
 
     func find(
@@ -25,27 +27,37 @@ struct UpdateFinder: Sendable {
         pullSecret: String?,
         current: String?,
         currentDigest: String?,
-        wantLabels: Bool
+        wantLabels: Bool,
+        sharing key: SharedSelections.Key? = nil
     ) async throws -> Outcome {
-        let tags = try await registry.listTags(reference, pullSecret: pullSecret)
-        let needsDates = policy.strategy == .newestBuild
         let registry = self.registry
-        let selection = try await selector.select(
-            tags: tags, current: current, currentDigest: currentDigest, policy: policy
-        ) { tag in
-            guard
-                let resolved = try await registry.resolve(
-                    reference, tag: tag, platforms: platforms, metadata: needsDates, pullSecret: pullSecret)
-            else {
-                return .notCandidate
+        let selector = self.selector
+        let compute: @Sendable () async throws -> SharedSelections.Best = {
+            let tags = try await registry.listTags(reference, pullSecret: pullSecret)
+            let needsDates = policy.strategy == .newestBuild
+            let best = try await selector.best(tags: tags, policy: policy) { tag in
+                guard
+                    let resolved = try await registry.resolve(
+                        reference, tag: tag, platforms: platforms, metadata: needsDates, pullSecret: pullSecret)
+                else {
+                    return .notCandidate
+                }
+                return TagMetadata(digest: resolved.digest, created: resolved.created)
             }
-            return TagMetadata(digest: resolved.digest, created: resolved.created)
+            return SharedSelections.Best(selection: best, listedCount: tags.count)
         }
+        let best =
+            if let shared, let key {
+                try await shared.best(for: key, compute: compute)
+            } else {
+                try await compute()
+            }
+        let selection = best.selection.judged(current: current, currentDigest: currentDigest, policy: policy)
         var chosen: ResolvedImage?
         if wantLabels, selection.isUpdate, let tag = selection.chosen?.tag {
             chosen = try await registry.resolve(
                 reference, tag: tag, platforms: platforms, metadata: true, pullSecret: pullSecret)
         }
-        return Outcome(selection: selection, chosen: chosen, listedCount: tags.count)
+        return Outcome(selection: selection, chosen: chosen, listedCount: best.listedCount)
     }
 }

@@ -9,6 +9,8 @@ struct ApplicationPlanner: Sendable {
     let registry: RegistryClient
     let argocdNamespace: String
     let holds: Holds
+    /// Best tags shared by the Applications this planner plans.
+    var shared = SharedSelections()
 
     /// Pins and skips per Application and alias (from comment commands and declined pull requests).
     struct Holds: Sendable {
@@ -83,9 +85,14 @@ struct ApplicationPlanner: Sendable {
                 nil
             }
         do {
-            let outcome = try await UpdateFinder(registry: registry).find(
+            let key = SharedSelections.Key(
+                reference: settings.reference.description, strategy: policy.strategy.rawValue,
+                constraint: policy.constraint, allowTags: image.allowTags, ignoreTags: image.ignoreTags,
+                pinnedTag: policy.pinnedTag, skippedTags: policy.skippedTags.sorted(),
+                platforms: settings.platforms.map(\.description), pullSecret: settings.pullSecret)
+            let outcome = try await UpdateFinder(registry: registry, shared: shared).find(
                 settings.reference, policy: policy, platforms: settings.platforms, pullSecret: settings.pullSecret,
-                current: currentTag, currentDigest: current?.digest, wantLabels: true)
+                current: currentTag, currentDigest: current?.digest, wantLabels: true, sharing: key)
             guard outcome.selection.isUpdate, let chosen = outcome.selection.chosen else { return .success(nil) }
             return .success(
                 ImageChange(
