@@ -10,8 +10,9 @@ public struct Planner: Sendable {
     let environment: [String: String]
     let logger: Logger
     let warn: @Sendable (String) -> Void
-    /// At most this many Applications are planned at once (registry requests are shared anyway).
-    let concurrency = 8
+    /// At most this many Applications are planned at once. Registry requests are shared and gated per
+    /// registry anyway; more Applications than the gate's width keep it full while others parse and render.
+    let concurrency = 32
 
     public init(
         configuration: BotConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -113,7 +114,7 @@ public struct Planner: Sendable {
                 result.plan.errors.append("\(location): cannot read the repository: \(error)")
                 continue
             }
-            let scan = scanner.scan(root: root, paths: source.paths)
+            let scan = await scanner.scanConcurrently(root: root, paths: source.paths)
             apps += scan.applications
             result.addManifestErrors(scan.errors)
         }
