@@ -45,6 +45,12 @@ struct YAMLFile {
         return data
     }
 
+    /// Yams resolves the tag of every mapping key (to find duplicate keys) by trying each rule's regular
+    /// expression in turn, which was most of the parse. Manifests are read as text; the rules kept are the
+    /// ones that tell keys like `1` and `"1"` apart and that find nulls. Dropped: float, timestamp, merge and
+    /// value, which only matter to typed decoding.
+    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
+
     /// Parses `text` as a stream of documents; any bad document makes the whole text an error.
     static func parse(_ text: String, location: ManifestLocation, limits: YAMLLimits) throws(ManifestError) -> YAMLFile
     {
@@ -61,7 +67,7 @@ struct YAMLFile {
         do {
             // Explicit: Yams' default encoding reads the whole process environment on every parse (and
             // prints to stdout when YAMS_DEFAULT_ENCODING is set); Swift strings are UTF-8 natively.
-            let parser = try Parser(yaml: text, encoding: .utf8)
+            let parser = try Parser(yaml: text, resolver: Self.resolver, encoding: .utf8)
             var guardrail = YAMLGuard(limits: limits)
             while let node = try parser.nextRoot() {
                 try guardrail.check(node)
