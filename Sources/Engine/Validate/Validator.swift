@@ -54,7 +54,7 @@ public struct Validator: Sendable {
                 report.problems.append("\(location): cannot read the repository: \(error)")
                 continue
             }
-            let scan = scanner.scan(root: root, paths: source.paths)
+            let scan = await scanner.scanConcurrently(root: root, paths: source.paths)
             report.problems += scan.errors.map(\.description)
             for app in scan.applications {
                 report.applications.append(app.name)
