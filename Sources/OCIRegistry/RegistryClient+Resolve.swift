@@ -15,13 +15,16 @@ extension RegistryClient {
     ///   - platforms: wanted platforms; the image must offer at least one of them (as Image Updater checks).
     ///   - metadata: whether to fetch the config blob for `created` and labels.
     ///   - pullSecret: the image's `pull-secret` annotation value, if any.
+    ///   - remember: keep the answer for the run, for a tag that will be asked about again (requests are
+    ///     made once per run either way; this saves rebuilding the answer from them).
     /// - Returns: nil when none of `platforms` is offered: the image is not a candidate.
     public func resolve(
         _ image: ImageReference,
         tag: String? = nil,
         platforms: [Platform] = [],
         metadata: Bool = true,
-        pullSecret: String? = nil
+        pullSecret: String? = nil,
+        remember: Bool = true
     ) async throws -> ResolvedImage? {
         let (session, context) = try await prepare(image, pullSecret: pullSecret)
         let reference = tag ?? image.digest ?? image.tag ?? "latest"
@@ -37,12 +40,13 @@ extension RegistryClient {
             session.endpoint.baseURL.description, context.repositoryPath, reference, context.choice.identity,
             platformsKey, metadata ? "m" : "",
         ].joined(separator: "\u{1F}")
-        return try await session.results.resolved.value(for: key) {
-            ResolvedAnswer(
-                try await resolveOnce(
-                    image, reference: reference, platforms: platforms, platformsKey: platformsKey,
-                    metadata: metadata, session: session, context: context))
-        }.image
+        let compute: @Sendable () async throws -> ResolvedImage? = {
+            try await self.resolveOnce(
+                image, reference: reference, platforms: platforms, platformsKey: platformsKey,
+                metadata: metadata, session: session, context: context)
+        }
+        if !remember, await session.results.resolved.finishedValue(for: key) == nil { return try await compute() }
+        return try await session.results.resolved.value(for: key, compute: compute)
     }
 
     /// One `resolve` as the run first asks it; repeats get this answer from ``RunResults/resolved``.

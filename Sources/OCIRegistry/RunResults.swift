@@ -9,21 +9,12 @@ struct RunResults: Sendable {
     let manifests = SingleFlight<String, ManifestFetcher.Fetched>()
     let configs = SingleFlight<String, ImageConfig>()
     let heads = SingleFlight<String, ManifestFetcher.Head?>()
-    /// Whole `resolve` answers: at fleet scale the same tag is resolved once per Application following its
-    /// repository, and each repeat otherwise re-read and re-decoded its metadata cache file.
-    let resolved = SingleFlight<String, ResolvedAnswer>()
+    /// Whole `resolve` answers the caller asked to remember: at fleet scale a chosen tag is resolved once per
+    /// Application following its repository, and each repeat otherwise re-read and re-decoded its metadata
+    /// cache file.
+    let resolved = SingleFlight<String, ResolvedImage?>()
 
     static func key(_ url: RegistryURL, _ context: RegistrySession.Context) -> String {
         url.description + "\u{1F}" + context.choice.identity
-    }
-}
-
-/// One remembered `resolve` answer, boxed so the run's table of them stays a table of pointers (tens of
-/// thousands of entries at fleet scale).
-final class ResolvedAnswer: Sendable {
-    let image: ResolvedImage?
-
-    init(_ image: ResolvedImage?) {
-        self.image = image
     }
 }

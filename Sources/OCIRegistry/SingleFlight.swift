@@ -7,7 +7,17 @@
 public actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
     private enum Entry {
         case running([CheckedContinuation<Value, any Error>])
-        case finished(Result<Value, any Error>)
+        case finished(Outcome)
+    }
+
+    /// A finished outcome, boxed: a run keeps tens of thousands of them, and a table of pointers grows and
+    /// copies far less than a table of the values themselves.
+    private final class Outcome: Sendable {
+        let result: Result<Value, any Error>
+
+        init(_ result: Result<Value, any Error>) {
+            self.result = result
+        }
     }
 
     private var entries: [Key: Entry] = [:]
@@ -20,20 +30,19 @@ public actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
         compute: @Sendable () async throws -> Value
     ) async throws -> Value {
         switch entries[key] {
-        case .finished(.success(let value)) where isUsable(value):
-            return value
-        case .finished(.failure(let error)):
-            throw error
+        case .finished(let outcome):
+            if case .success(let value) = outcome.result, !isUsable(value) { break }
+            return try outcome.result.get()
         case .running:
             return try await withCheckedThrowingContinuation { continuation in
                 if case .running(var waiters) = entries[key] {
                     waiters.append(continuation)
                     entries[key] = .running(waiters)
-                } else if case .finished(let result) = entries[key] {
-                    continuation.resume(with: result)
+                } else if case .finished(let outcome) = entries[key] {
+                    continuation.resume(with: outcome.result)
                 }
             }
-        case .finished(.success), nil:
+        case nil:
             break
         }
         entries[key] = .running([])
@@ -47,7 +56,7 @@ public actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
         if case .failure(let error) = result, error is CancellationError {
             entries[key] = nil
         } else {
-            entries[key] = .finished(result)
+            entries[key] = .finished(Outcome(result))
         }
         for waiter in waiters { waiter.resume(with: result) }
         return try result.get()
@@ -55,7 +64,7 @@ public actor SingleFlight<Key: Hashable & Sendable, Value: Sendable> {
 
     /// The remembered successful value for `key`, without computing or waiting.
     public func finishedValue(for key: Key) -> Value? {
-        if case .finished(.success(let value)) = entries[key] { return value }
+        if case .finished(let outcome) = entries[key], case .success(let value) = outcome.result { return value }
         return nil
     }
 

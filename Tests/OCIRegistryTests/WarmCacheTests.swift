@@ -92,4 +92,31 @@ struct WarmCacheTests {
             try await proxy.stop()
         }
     }
+
+    @Test("an answer not remembered is rebuilt from the run's requests, never asked again")
+    func unrememberedAnswers() async throws {
+        try await withRegistry { registry in
+            try await ImagePusher(registry: registry).push(sampleImage("u"), repository: "once", tag: "v1")
+            let proxy = try await FaultProxy.start(upstream: registry, faults: [])
+            let cache = FileManager.default.temporaryDirectory.appendingPathComponent("oci-once-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: cache) }
+            do {
+                try await withClient(cacheDirectory: cache) { client, _ throws in
+                    let reference = try image(proxy.host, "once")
+                    let first = try #require(try await client.resolve(reference, tag: "v1", remember: false))
+                    #expect(first.sourceLabel == "https://github.com/example/u")
+                    #expect(try await client.resolve(reference, tag: "v1", remember: false) == first)
+                    #expect(try await client.resolve(reference, tag: "v1") == first)
+                    #expect(try await client.resolve(reference, tag: "v1", remember: false) == first)
+                }
+                let requests = await proxy.requests().map { "\($0.method) \($0.path)" }
+                #expect(requests.filter { $0.contains("/manifests/") } == ["GET /v2/once/manifests/v1"])
+                #expect(requests.filter { $0.contains("/blobs/") }.count == 1)
+            } catch {
+                try? await proxy.stop()
+                throw error
+            }
+            try await proxy.stop()
+        }
+    }
 }

@@ -38,7 +38,8 @@ struct UpdateFinder: Sendable {
             let best = try await selector.best(tags: tags, policy: policy) { tag in
                 guard
                     let resolved = try await registry.resolve(
-                        reference, tag: tag, platforms: platforms, metadata: needsDates, pullSecret: pullSecret)
+                        reference, tag: tag, platforms: platforms, metadata: needsDates, pullSecret: pullSecret,
+                        remember: false)
                 else {
                     return .notCandidate
                 }
