@@ -121,11 +121,12 @@ public struct Planner: Sendable {
         let planner = ApplicationPlanner(
             registry: registry, argocdNamespace: configuration.argocdNamespace, holds: .init())
         var groups = TargetGroups(apps)
-        let planned = await withTaskGroup(of: (Int, PlannedApplication).self) { group in
-            var results: [(Int, PlannedApplication)] = []
-            results.reserveCapacity(apps.count)
-            func collect(_ next: (Int, PlannedApplication)) async {
-                results.append(next)
+        // Only the plans come back from the tasks; specs and targets are joined once at the end, so a fleet's
+        // worth of specs is never held twice.
+        let plans = await withTaskGroup(of: (Int, ApplicationPlan).self) { group in
+            var results = [ApplicationPlan?](repeating: nil, count: apps.count)
+            func collect(_ next: (Int, ApplicationPlan)) async {
+                results[next.0] = next.1
                 if let done = groups.finish(next.0) { await store.release(done.location, branch: done.branch) }
             }
             for (position, index) in groups.order.enumerated() {
@@ -137,11 +138,11 @@ public struct Planner: Sendable {
                 }
             }
             for await next in group { await collect(next) }
-            results.sort { $0.0 < $1.0 }
-            return results.map(\.1)
+            return results
         }
-        result.applications = planned
-        result.plan.applications = planned.map(\.plan) + result.plan.applications
+        result.plan.applications = plans.compactMap { $0 } + result.plan.applications
+        result.specs = apps
+        result.targets = apps.indices.map { groups.target(of: $0).location }
         return result
     }
 }
@@ -149,18 +150,17 @@ public struct Planner: Sendable {
 extension Planner {
     static func plan(
         _ app: ApplicationSpec, at location: RepositoryLocation, store: CheckoutStore, planner: ApplicationPlanner
-    ) async -> PlannedApplication {
+    ) async -> ApplicationPlan {
         do {
             let files = try await store.files(for: location, branch: app.baseBranch)
-            let plan = await planner.plan(app, files: files)
-            return PlannedApplication(spec: app, plan: plan, target: location)
+            return await planner.plan(app, files: files)
         } catch {
             var plan = ApplicationPlan(
                 name: app.name, manifest: app.location.description,
                 target: PlanTarget(
                     repo: app.targetRepoURL, branch: app.baseBranch ?? "HEAD", path: app.primarySource.path ?? "."))
             plan.errors.append("\(app.location): application \(app.name): cannot read \(location): \(error)")
-            return PlannedApplication(spec: app, plan: plan, target: location)
+            return plan
         }
     }
 }
@@ -175,7 +175,15 @@ struct PlannedApplication: Sendable {
 /// The plan of a run, with what `run` needs to act on it.
 struct PlannedApplications: Sendable {
     var plan = Plan()
-    var applications: [PlannedApplication] = []
+    /// The planned Applications' specs and targets; their plans are the first entries of `plan.applications`.
+    var specs: [ApplicationSpec] = []
+    var targets: [RepositoryLocation] = []
+
+    /// Spec, plan and target of each planned Application, joined only when `run` needs them: for a fleet
+    /// `plan` alone, a second copy of every spec was the peak of its memory.
+    var applications: [PlannedApplication] {
+        specs.indices.map { PlannedApplication(spec: specs[$0], plan: plan.applications[$0], target: targets[$0]) }
+    }
 
     /// File errors go to the top level; an Application's own errors make an entry for it.
     mutating func addManifestErrors(_ errors: [ManifestError]) {
