@@ -34,8 +34,22 @@ struct ImageConfig: Sendable {
             platform = nil
         }
         created = raw.created.flatMap(Self.parseDate)
-        labels = raw.config?.labels ?? [:]
+        var labels: [String: String] = [:]
+        for (key, value) in raw.config?.labels ?? [:] {
+            labels[Self.commonLabelKeys.first { $0 == key } ?? key] = value
+        }
+        self.labels = labels
     }
+
+    /// Label keys nearly every image has; a run keeps tens of thousands of configs, so these keys are the
+    /// constants rather than one string per config.
+    static let commonLabelKeys = [
+        "org.opencontainers.image.source", "org.opencontainers.image.revision", "org.opencontainers.image.version",
+        "org.opencontainers.image.created", "org.opencontainers.image.title", "org.opencontainers.image.url",
+        "org.opencontainers.image.description", "org.opencontainers.image.licenses",
+        "org.opencontainers.image.vendor", "org.opencontainers.image.authors",
+        "org.opencontainers.image.documentation", "org.opencontainers.image.ref.name",
+    ]
 
     /// RFC 3339 with or without fractional seconds (Go writes up to nine digits).
     static func parseDate(_ text: String) -> Date? { RFC3339Date.parse(text) }

@@ -13,6 +13,12 @@ struct ManifestDocument: Sendable {
         var size: Int?
         var platform: PlatformField?
 
+        var interned: Descriptor {
+            var copy = self
+            copy.mediaType = ManifestDocument.interned(mediaType)
+            return copy
+        }
+
         var resolvedPlatform: Platform? {
             guard let platform, let os = platform.os, let architecture = platform.architecture else { return nil }
             return Platform(os: os, architecture: architecture, variant: platform.variant)
@@ -39,6 +45,16 @@ struct ManifestDocument: Sendable {
     static let dockerList = "application/vnd.docker.distribution.manifest.list.v2+json"
     /// Every manifest type this client understands, sent as `Accept`.
     static let acceptedMediaTypes = [ociIndex, dockerList, ociManifest, dockerManifest]
+    /// Media types a run sees tens of thousands of times; kept as these constants, not one string each.
+    static let commonMediaTypes =
+        acceptedMediaTypes + [
+            "application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json",
+        ]
+
+    static func interned(_ mediaType: String?) -> String? {
+        guard let mediaType else { return nil }
+        return commonMediaTypes.first { $0 == mediaType } ?? mediaType
+    }
 
     let kind: Kind
     let mediaType: String
@@ -52,7 +68,9 @@ struct ManifestDocument: Sendable {
         } catch {
             throw RegistryError(.malformedResponse(detail: "manifest is not valid JSON of the expected shape"))
         }
-        let declared = [contentType, raw.mediaType].compactMap { $0 }.first { Self.acceptedMediaTypes.contains($0) }
+        let declared = [contentType, raw.mediaType].lazy.compactMap { $0 }.compactMap { type in
+            Self.acceptedMediaTypes.first { $0 == type }
+        }.first
         if declared == nil, let other = raw.mediaType ?? contentType, other.contains("manifest.v1") {
             throw RegistryError(.unsupportedMediaType(other))
         }
@@ -66,24 +84,24 @@ struct ManifestDocument: Sendable {
             guard let manifests = raw.manifests else {
                 throw RegistryError(.malformedResponse(detail: "index without a manifests list"))
             }
-            kind = .index(manifests: manifests)
+            kind = .index(manifests: manifests.map(\.interned))
         case Self.ociManifest?, Self.dockerManifest?:
             guard let config = raw.config else {
                 throw RegistryError(.malformedResponse(detail: "image manifest without a config descriptor"))
             }
-            kind = .image(config: config)
+            kind = .image(config: config.interned)
         default:
             if let manifests = raw.manifests {
-                kind = .index(manifests: manifests)
+                kind = .index(manifests: manifests.map(\.interned))
             } else if let config = raw.config {
-                kind = .image(config: config)
+                kind = .image(config: config.interned)
             } else {
                 throw RegistryError(
                     .unsupportedMediaType(CredentialSource.quoted(raw.mediaType ?? contentType ?? "unknown"))
                 )
             }
         }
-        mediaType = declared ?? raw.mediaType ?? Self.ociManifest
+        mediaType = declared ?? Self.interned(raw.mediaType) ?? Self.ociManifest
         for descriptor in Self.descriptors(of: kind) where !Digests.isValid(descriptor.digest) {
             throw RegistryError(
                 .malformedResponse(detail: "descriptor digest \(CredentialSource.quoted(descriptor.digest)) is invalid")

@@ -71,7 +71,7 @@ struct ManifestFetcher: Sendable {
                 context: context
             )
             guard let digest = response.headers.first(name: "docker-content-digest"), Digests.isValid(digest),
-                let mediaType = response.contentType, ManifestDocument.acceptedMediaTypes.contains(mediaType)
+                let mediaType = ManifestDocument.acceptedMediaTypes.first(where: { $0 == response.contentType })
             else { return nil }
             return Head(digest: digest, mediaType: mediaType)
         }
