@@ -92,14 +92,6 @@ private struct TreeWalk {
     }
 
     private func blob(of entry: OpaquePointer?, limit: Int) throws -> Data {
-        var blob: OpaquePointer?
-        try LibGit2Call.check(git_blob_lookup(&blob, repository, git_tree_entry_id(entry)), operation: operation)
-        defer { git_blob_free(blob) }
-        let size = git_blob_rawsize(blob)
-        guard size <= limit else {
-            throw GitError(.tooLarge, operation: operation, message: "\(size) bytes, limit is \(limit)")
-        }
-        guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
-        return Data(bytes: bytes, count: Int(size))
+        try GitRepository.blob(of: entry, in: repository, limit: limit, operation: operation)
     }
 }

@@ -38,16 +38,25 @@ extension GitRepository {
             defer { git_tree_entry_free(entry) }
             let mode = git_tree_entry_filemode(entry)
             guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else { return nil }
-            var blob: OpaquePointer?
-            try LibGit2Call.check(git_blob_lookup(&blob, repository, git_tree_entry_id(entry)), operation: operation)
-            defer { git_blob_free(blob) }
-            let size = git_blob_rawsize(blob)
-            guard size <= maxBytes else {
-                throw GitError(.tooLarge, operation: operation, message: "\(size) bytes, limit is \(maxBytes)")
-            }
-            guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
-            return Data(bytes: bytes, count: Int(size))
+            return try Self.blob(of: entry, in: repository, limit: maxBytes, operation: operation)
         }
+    }
+
+    /// The bytes of the blob a tree entry names, refused unread when over `limit`.
+    static func blob(
+        of entry: OpaquePointer?, in repository: OpaquePointer, limit: Int, operation: String
+    ) throws
+        -> Data
+    {
+        var blob: OpaquePointer?
+        try LibGit2Call.check(git_blob_lookup(&blob, repository, git_tree_entry_id(entry)), operation: operation)
+        defer { git_blob_free(blob) }
+        let size = git_blob_rawsize(blob)
+        guard size <= limit else {
+            throw GitError(.tooLarge, operation: operation, message: "\(size) bytes, limit is \(limit)")
+        }
+        guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
+        return Data(bytes: bytes, count: Int(size))
     }
 
     /// The paths of all regular files in `commit`, sorted; symlinks and submodules are left out.
