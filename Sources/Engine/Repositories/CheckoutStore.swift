@@ -54,8 +54,16 @@ actor CheckoutStore {
         if let task = trees[key] { return try await task.value }
         let task = Task { () throws -> any RepositoryFiles in
             switch try await self.revision(of: location, branch: branch) {
-            case .folder(let url): DiskFiles(root: url)
-            case .commit(let repository, let commit): GitTreeFiles(repository: repository, commit: commit)
+            case .folder(let url):
+                return DiskFiles(root: url)
+            case .commit(let repository, let commit):
+                self.logger.debug(
+                    "reading a branch from git objects",
+                    metadata: [
+                        "git.repository": "\(location)", "git.branch": "\(branch ?? "HEAD")",
+                        "git.commit": "\(commit.short)",
+                    ])
+                return GitTreeFiles(repository: repository, commit: commit)
             }
         }
         trees[key] = task
