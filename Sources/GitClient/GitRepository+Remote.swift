@@ -29,6 +29,9 @@ extension GitRepository {
                     operation: operation
                 )
                 options.bare = bare ? 1 : 0
+                // For a plain path libgit2 would copy the object folder file by file, which fails when a
+                // writer is creating a temporary object there at that moment; its transport fetches a pack.
+                options.local = GIT_CLONE_NO_LOCAL
                 context.install(into: &options.fetch_opts.callbacks)
                 options.fetch_opts.follow_redirects = context.redirects
                 var repository: OpaquePointer?
