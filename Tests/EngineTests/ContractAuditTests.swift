@@ -108,9 +108,7 @@ struct ContractAuditTests {
     @Test func planTextNamesWhereTheCurrentTagWasRead() async throws {
         let fixture = try await SeedFixture.make()
         defer { Task { await fixture.stop() } }
-        let result = try await CLI.run(
-            ["plan", "--repo", fixture.chart.path],
-            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
+        let result = try await fixture.plan()
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").filter { $0.contains(" -> \(SeedFixture.newTag)") }
         #expect(lines.count == 2, "\(result.stdout)")

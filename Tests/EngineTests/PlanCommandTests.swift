@@ -6,12 +6,6 @@ import Yams
 /// `plan` end to end through the binary, on a real registry and real git repositories.
 @Suite("plan end to end")
 struct PlanCommandTests {
-    private func plan(_ fixture: SeedFixture, _ arguments: [String] = [], repo: URL? = nil) async throws -> CLI.Result {
-        try await CLI.run(
-            ["plan", "--repo", (repo ?? fixture.chart).path] + arguments,
-            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
-    }
-
     private func json(_ text: String) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         return try #require(object as? [String: Any])
@@ -20,7 +14,7 @@ struct PlanCommandTests {
     @Test func seedApplicationGetsTheDesignedOverrideFile() async throws {
         let fixture = try await SeedFixture.make()
         defer { Task { await fixture.stop() } }
-        let result = try await plan(fixture, ["--format", "json"])
+        let result = try await fixture.plan(["--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try json(result.stdout)
         let apps = try #require(document["applications"] as? [[String: Any]])
@@ -65,7 +59,7 @@ struct PlanCommandTests {
         defer { Task { await fixture.stop() } }
         let before = GitFixture.branches(of: fixture.bare)
         let status = try GitFixture.run(["status", "--porcelain"], in: fixture.chart)
-        let result = try await plan(fixture, ["--format", "text"])
+        let result = try await fixture.plan(["--format", "text"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("\(SeedFixture.oldTag) -> \(SeedFixture.newTag)"))
         #expect(GitFixture.branches(of: fixture.bare) == before)
@@ -75,13 +69,13 @@ struct PlanCommandTests {
     @Test func upToDateApplicationHasNoChanges() async throws {
         let fixture = try await SeedFixture.make()
         defer { Task { await fixture.stop() } }
-        let first = try await json(try plan(fixture, ["--format", "json"]).stdout)
+        let first = try await json(try fixture.plan(["--format", "json"]).stdout)
         let apps = try #require(first["applications"] as? [[String: Any]])
         let file = try #require((apps.first?["files"] as? [[String: Any]])?.first)
         // Commit the proposed override to the base branch, as a merged PR would.
         _ = try GitFixture.commit(
             [file["path"] as! String: file["content"] as? String], to: "main", in: fixture.bare, message: "merge")
-        let result = try await plan(fixture, ["--format", "json"])
+        let result = try await fixture.plan(["--format", "json"])
         #expect(result.status == 0)
         let again = try #require((try json(result.stdout)["applications"] as? [[String: Any]])?.first)
         #expect((again["changes"] as? [Any])?.isEmpty == true)
@@ -99,7 +93,7 @@ struct PlanCommandTests {
             to: fixture.chart.appendingPathComponent("argocd/broken.yaml"), atomically: true, encoding: .utf8)
         try unknownStrategy.write(
             to: fixture.chart.appendingPathComponent("argocd/other.yaml"), atomically: true, encoding: .utf8)
-        let result = try await plan(fixture, ["--format", "json"])
+        let result = try await fixture.plan(["--format", "json"])
         #expect(result.status == 1)
         let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
         #expect(errors.contains { $0.contains("argocd/broken.yaml:") })
@@ -114,7 +108,7 @@ struct PlanCommandTests {
         let fixture = try await SeedFixture.make()
         defer { Task { await fixture.stop() } }
         try await fixture.registry.stop()
-        let result = try await plan(fixture, ["--format", "json"])
+        let result = try await fixture.plan(["--format", "json"])
         #expect(result.status == 1)
         #expect(result.stderr.contains(fixture.registry.host))
         let document = try json(result.stdout)
@@ -126,7 +120,7 @@ struct PlanCommandTests {
     @Test func markdownShowsThePullRequestText() async throws {
         let fixture = try await SeedFixture.make()
         defer { Task { await fixture.stop() } }
-        let result = try await plan(fixture, ["--format", "markdown"])
+        let result = try await fixture.plan(["--format", "markdown"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("| **frontend**"))
         #expect(result.stdout.contains("`\(SeedFixture.oldTag)` | `\(SeedFixture.newTag)`"))
@@ -160,9 +154,7 @@ struct PlanWriteBackTargetTests {
                     + "    argocd-image-updater.argoproj.io/write-back-target: helmvalues:values.yaml\n")
         try manifest.write(
             to: fixture.chart.appendingPathComponent("argocd/example.yaml"), atomically: true, encoding: .utf8)
-        let result = try await CLI.run(
-            ["plan", "--repo", fixture.chart.path, "--format", "json"],
-            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
+        let result = try await fixture.plan(["--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let app = try onlyApp(result, named: "values-app")
         let file = try #require((app["files"] as? [[String: Any]])?.first)
@@ -206,9 +198,7 @@ struct PlanWriteBackTargetTests {
             """
         try manifest.write(
             to: fixture.chart.appendingPathComponent("argocd/example.yaml"), atomically: true, encoding: .utf8)
-        let result = try await CLI.run(
-            ["plan", "--repo", fixture.chart.path, "--format", "json"],
-            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
+        let result = try await fixture.plan(["--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let app = try onlyApp(result, named: "shop")
         let file = try #require((app["files"] as? [[String: Any]])?.first)

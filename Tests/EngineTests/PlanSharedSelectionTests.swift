@@ -32,9 +32,7 @@ struct PlanSharedSelectionTests {
         try narrow.write(
             to: fixture.chart.appendingPathComponent("argocd/narrow.yaml"), atomically: true, encoding: .utf8)
 
-        let result = try await CLI.run(
-            ["plan", "--repo", fixture.chart.path, "--format", "json"],
-            environment: ["XDG_CACHE_HOME": fixture.root.appendingPathComponent("cache").path])
+        let result = try await fixture.plan(["--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let apps = try #require(document["applications"] as? [[String: Any]])

@@ -138,6 +138,13 @@ struct SeedFixture {
         }
     }
 
+    /// `plan` through the built binary over the working copy (or `repo`), with this fixture's own cache.
+    func plan(_ arguments: [String] = [], repo: URL? = nil) async throws -> CLI.Result {
+        try await CLI.run(
+            ["plan", "--repo", (repo ?? chart).path] + arguments,
+            environment: ["XDG_CACHE_HOME": root.appendingPathComponent("cache").path])
+    }
+
     func stop() async {
         try? await registry.stop()
         TemporaryDirectory.remove(root)
