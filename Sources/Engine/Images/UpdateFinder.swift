@@ -16,8 +16,6 @@ struct UpdateFinder: Sendable {
     }
 
     let registry: RegistryClient
-    /// Best tags shared with other Applications of the same plan, when there is one.
-    var shared: SharedSelections?
     let selector = TagSelector()
 
     func find(
@@ -28,7 +26,7 @@ struct UpdateFinder: Sendable {
         current: String?,
         currentDigest: String?,
         wantLabels: Bool,
-        sharing key: SharedSelections.Key? = nil
+        sharing: (selections: SharedSelections, key: SharedSelections.Key)? = nil
     ) async throws -> Outcome {
         let registry = self.registry
         let selector = self.selector
@@ -48,8 +46,8 @@ struct UpdateFinder: Sendable {
             return SharedSelections.Best(selection: best, listedCount: tags.count)
         }
         let best =
-            if let shared, let key {
-                try await shared.best(for: key, compute: compute)
+            if let sharing {
+                try await sharing.selections.best(for: sharing.key, compute: compute)
             } else {
                 try await compute()
             }

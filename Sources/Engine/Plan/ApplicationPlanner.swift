@@ -90,9 +90,9 @@ struct ApplicationPlanner: Sendable {
                 constraint: policy.constraint, allowTags: image.allowTags, ignoreTags: image.ignoreTags,
                 pinnedTag: policy.pinnedTag, skippedTags: policy.skippedTags.sorted(),
                 platforms: settings.platforms.map(\.description), pullSecret: settings.pullSecret)
-            let outcome = try await UpdateFinder(registry: registry, shared: shared).find(
+            let outcome = try await UpdateFinder(registry: registry).find(
                 settings.reference, policy: policy, platforms: settings.platforms, pullSecret: settings.pullSecret,
-                current: currentTag, currentDigest: current?.digest, wantLabels: true, sharing: key)
+                current: currentTag, currentDigest: current?.digest, wantLabels: true, sharing: (shared, key))
             guard outcome.selection.isUpdate, let chosen = outcome.selection.chosen else { return .success(nil) }
             return .success(
                 ImageChange(
