@@ -32,7 +32,7 @@ actor CheckoutStore {
 
     /// A folder holding `location` at `branch` (nil: the default branch / what is on disk), for scanning.
     func folder(for location: RepositoryLocation, branch: String?) async throws -> URL {
-        let key = "\(location)#\(branch ?? "")"
+        let key = Self.key(location, branch)
         if let task = checkouts[key] { return try await task.value }
         let task = Task { () throws -> URL in
             switch try await self.revision(of: location, branch: branch) {
@@ -50,7 +50,7 @@ actor CheckoutStore {
 
     /// The files of `location` at `branch` (nil: the default branch / what is on disk), for planning.
     func files(for location: RepositoryLocation, branch: String?) async throws -> any RepositoryFiles {
-        let key = "\(location)#\(branch ?? "")"
+        let key = Self.key(location, branch)
         if let task = trees[key] { return try await task.value }
         let task = Task { () throws -> any RepositoryFiles in
             switch try await self.revision(of: location, branch: branch) {
@@ -73,7 +73,7 @@ actor CheckoutStore {
     /// Lets go of what `files(for:branch:)` keeps open for `location` at `branch`: planning is done with it.
     /// A later call opens it again; a clone stays, since `run` pushes from it.
     func release(_ location: RepositoryLocation, branch: String?) {
-        trees["\(location)#\(branch ?? "")"] = nil
+        trees[Self.key(location, branch)] = nil
         if case .local(let path) = location { opened[path] = nil }
     }
 
@@ -88,6 +88,10 @@ actor CheckoutStore {
         }
         clones[url] = task
         return try await task.value
+    }
+
+    private static func key(_ location: RepositoryLocation, _ branch: String?) -> String {
+        "\(location)#\(branch ?? "")"
     }
 
     private func nextScratchFolder(prefix: String = "tree") -> URL {
